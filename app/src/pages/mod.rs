@@ -1,0 +1,7 @@
+//! One file per page.
+
+pub mod account;
+pub mod login;
+pub mod not_found;
+pub mod site_detail;
+pub mod sites;

@@ -1,0 +1,243 @@
+//! The sites overview: search, sort and paging live in the URL, so every view is a
+//! link and the page works without JavaScript.
+
+use crate::api::sites::list_sites;
+use crate::components::badge::HealthBadge;
+use crate::components::error_panel::ErrorPanel;
+use crate::components::pager::Pager;
+use crate::model::{ConnectorCounts, SiteQuery, SiteSort, SitesPage};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn SitesPage() -> impl IntoView {
+    let params = use_query_map();
+    let query = Memo::new(move |_| SiteQuery::from_params(|k| params.read().get(k)));
+    let page = Resource::new(move || query.get(), list_sites);
+    view! {
+        <Title text="Sites"/>
+        <header class="page-header">
+            <h1>"Sites"</h1>
+            <p class="muted">"Where your connectors run, and how they are doing."</p>
+        </header>
+        <SearchForm query=query.get_untracked()/>
+        <Suspense fallback=|| view! { <p class="loading" aria-busy="true">"Loading sites…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => view! { <SitesBody page/> }.into_any(),
+                    Err(error) => view! { <ErrorPanel error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SearchForm(query: SiteQuery) -> impl IntoView {
+    view! {
+        <Form method="GET" action="/sites" attr:class="toolbar" attr:role="search">
+            <div class="field field-inline">
+                <label for="site-search">"Search"</label>
+                <input
+                    id="site-search"
+                    type="search"
+                    name="q"
+                    placeholder="Site name or region"
+                    value=query.q.clone()
+                />
+            </div>
+            <div class="field field-inline">
+                <label for="site-sort">"Sort by"</label>
+                <select id="site-sort" name="sort">
+                    {[SiteSort::Name, SiteSort::Region, SiteSort::Health, SiteSort::Connectors]
+                        .into_iter()
+                        .map(|s| {
+                            let label = match s {
+                                SiteSort::Name => "Name",
+                                SiteSort::Region => "Region",
+                                SiteSort::Health => "Health",
+                                SiteSort::Connectors => "Connectors",
+                            };
+                            view! {
+                                <option value=s.as_str() selected=query.sort == s>
+                                    {label}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field field-inline">
+                <label for="site-dir">"Order"</label>
+                <select id="site-dir" name="dir">
+                    <option value="asc" selected=!query.descending>
+                        "Ascending"
+                    </option>
+                    <option value="desc" selected=query.descending>
+                        "Descending"
+                    </option>
+                </select>
+            </div>
+            <button type="submit" class="btn">"Apply"</button>
+        </Form>
+    }
+}
+
+#[component]
+fn SitesBody(page: SitesPage) -> impl IntoView {
+    let q = page.query.clone();
+    let prev = q.href(q.sort, q.descending, page.page.saturating_sub(1).max(1));
+    let next = q.href(q.sort, q.descending, page.page + 1);
+    let summary = if q.q.is_empty() {
+        format!("{} sites", page.visible)
+    } else {
+        format!(
+            "{} of {} sites match “{}”",
+            page.matching, page.visible, q.q
+        )
+    };
+    view! {
+        <section class="overview" aria-label="Overview">
+            <Stat label="Sites" value=page.visible/>
+            <Stat label="Online" value=page.online tone="ok"/>
+            <Stat label="Offline" value=page.offline tone="bad"/>
+            <Stat label="Not configured" value=page.not_configured tone="idle"/>
+            <Stat label="Connectors up" value=page.counts.up tone="ok"/>
+            <Stat label="Connectors down" value=page.counts.down tone="bad"/>
+            <Stat label="Awaiting registration" value=page.counts.pending tone="idle"/>
+        </section>
+        <p class="result-summary" aria-live="polite">
+            {summary}
+        </p>
+        {if page.rows.is_empty() {
+            view! {
+                <section class="panel empty">
+                    <p>"No sites match. Try another search, or clear it."</p>
+                    <a class="btn" href="/sites">"Clear search"</a>
+                </section>
+            }
+                .into_any()
+        } else {
+            view! {
+                <div class="table-wrap">
+                    <table class="table">
+                        <caption class="visually-hidden">"Sites"</caption>
+                        <thead>
+                            <tr>
+                                <SortHeader label="Name" sort=SiteSort::Name query=q.clone()/>
+                                <SortHeader label="Health" sort=SiteSort::Health query=q.clone()/>
+                                <SortHeader label="Region" sort=SiteSort::Region query=q.clone()/>
+                                <SortHeader
+                                    label="Connectors"
+                                    sort=SiteSort::Connectors
+                                    query=q.clone()
+                                />
+                                <th scope="col">"Authentication"</th>
+                                <th scope="col" class="num">"Applications"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {page
+                                .rows
+                                .into_iter()
+                                .map(|row| {
+                                    let href = format!("/sites/{}", row.id);
+                                    view! {
+                                        <tr>
+                                            <th scope="row">
+                                                <a href=href>{row.name}</a>
+                                            </th>
+                                            <td>
+                                                <HealthBadge health=row.health/>
+                                            </td>
+                                            <td>{row.region}</td>
+                                            <td>
+                                                <Counts counts=row.counts/>
+                                            </td>
+                                            <td>{row.auth_mode}</td>
+                                            <td class="num">{row.applications}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                <Pager page=page.page pages=page.pages prev_href=prev next_href=next/>
+            }
+                .into_any()
+        }}
+    }
+}
+
+#[component]
+fn Stat(label: &'static str, value: u32, #[prop(optional)] tone: &'static str) -> impl IntoView {
+    let class = if tone.is_empty() {
+        "stat".to_string()
+    } else {
+        format!("stat stat-{tone}")
+    };
+    view! {
+        <div class=class>
+            <span class="stat-value">{value}</span>
+            <span class="stat-label">{label}</span>
+        </div>
+    }
+}
+
+/// A column header that sorts by its column; a second click reverses the order.
+#[component]
+fn SortHeader(label: &'static str, sort: SiteSort, query: SiteQuery) -> impl IntoView {
+    let active = query.sort == sort;
+    let descending = active && !query.descending;
+    let href = query.href(sort, descending, 1);
+    let aria = if !active {
+        "none"
+    } else if query.descending {
+        "descending"
+    } else {
+        "ascending"
+    };
+    let arrow = match (active, query.descending) {
+        (false, _) => "",
+        (true, false) => " ▲",
+        (true, true) => " ▼",
+    };
+    view! {
+        <th scope="col" aria-sort=aria>
+            <a href=href class="sort-link">
+                {label}
+                <span aria-hidden="true">{arrow}</span>
+            </a>
+        </th>
+    }
+}
+
+/// Connector counts by state, as compact labelled numbers.
+#[component]
+pub fn Counts(counts: ConnectorCounts) -> impl IntoView {
+    if counts.total() == 0 {
+        return view! { <span class="muted">"None"</span> }.into_any();
+    }
+    let parts = [
+        (counts.up, "up", "ok"),
+        (counts.down, "down", "bad"),
+        (counts.pending, "awaiting", "idle"),
+        (counts.disabled, "disabled", "muted"),
+    ];
+    view! {
+        <span class="counts">
+            {parts
+                .into_iter()
+                .filter(|(n, _, _)| *n > 0)
+                .map(|(n, label, tone)| {
+                    let class = format!("count count-{tone}");
+                    view! { <span class=class>{format!("{n} {label}")}</span> }
+                })
+                .collect_view()}
+        </span>
+    }
+    .into_any()
+}

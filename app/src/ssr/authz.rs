@@ -1,0 +1,155 @@
+//! The one authorization layer: every server function and route asks here.
+//!
+//! The rules (which role may do what) are the `allows` table below and nowhere else.
+//! Scope (which sites a delegated editor may see) is checked on the server before
+//! anything leaves it; an object outside scope answers exactly like a missing one.
+
+use crate::error::AppError;
+use crate::model::{NavItem, Role};
+use console_store::Account;
+use leptos::prelude::use_context;
+use std::collections::HashSet;
+
+/// Something a person may want to do in the console.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Permission {
+    /// Read sites and their connectors (within scope).
+    ViewSites,
+    /// Change sites and connectors (within scope).
+    EditSites,
+    /// See one's own account.
+    ViewAccount,
+}
+
+/// The rules, in one place.
+pub fn allows(role: Role, permission: Permission) -> bool {
+    use Permission::*;
+    use Role::*;
+    match permission {
+        ViewAccount => true,
+        ViewSites => matches!(role, Admin | Viewer | Delegated),
+        EditSites => matches!(role, Admin | Delegated),
+    }
+}
+
+/// The navigation a role gets: exactly the pages it may use.
+pub fn nav_for(role: Role) -> Vec<NavItem> {
+    [
+        (NavItem::Sites, Permission::ViewSites),
+        (NavItem::Account, Permission::ViewAccount),
+    ]
+    .into_iter()
+    .filter(|(_, permission)| allows(role, *permission))
+    .map(|(item, _)| item)
+    .collect()
+}
+
+/// Where a role lands after signing in.
+pub fn home_for(role: Role) -> &'static str {
+    if allows(role, Permission::ViewSites) {
+        "/sites"
+    } else {
+        "/account"
+    }
+}
+
+/// The signed-in person, resolved from the session by the BFF for every request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Principal {
+    pub account_id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    /// For delegated editors: the tenant site ids they may see and change.
+    pub site_scope: HashSet<String>,
+}
+
+impl Principal {
+    /// The principal of a console account, or `None` if it may not sign in.
+    pub fn from_account(account: &Account) -> Option<Principal> {
+        if account.disabled {
+            return None;
+        }
+        let role = Role::parse(&account.role)?;
+        Some(Principal {
+            account_id: account.id,
+            username: account.username.clone(),
+            display_name: account.display_name.clone(),
+            role,
+            site_scope: account.site_scope.iter().cloned().collect(),
+        })
+    }
+
+    pub fn may(&self, permission: Permission) -> bool {
+        allows(self.role, permission)
+    }
+
+    /// Is this site within the caller's scope?
+    pub fn can_see_site(&self, site_id: &str) -> bool {
+        match self.role {
+            Role::Admin | Role::Viewer => true,
+            Role::Delegated => self.site_scope.contains(site_id),
+            Role::Helpdesk => false,
+        }
+    }
+}
+
+/// The principal of the current request (set by the BFF's session middleware).
+pub fn current_principal() -> Result<Principal, AppError> {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Principal>().cloned())
+        .ok_or_else(AppError::signed_out)
+}
+
+/// The current principal, if it holds `permission`.
+pub fn require(permission: Permission) -> Result<Principal, AppError> {
+    let principal = current_principal()?;
+    if principal.may(permission) {
+        Ok(principal)
+    } else {
+        tracing::warn!(user = %principal.username, ?permission, "refused by authorization");
+        Err(AppError::forbidden())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn helpdesk_sees_no_sites_and_no_sites_nav() {
+        assert!(!allows(Role::Helpdesk, Permission::ViewSites));
+        assert_eq!(nav_for(Role::Helpdesk), vec![NavItem::Account]);
+        assert_eq!(home_for(Role::Helpdesk), "/account");
+    }
+
+    #[test]
+    fn viewer_reads_but_does_not_edit() {
+        assert!(allows(Role::Viewer, Permission::ViewSites));
+        assert!(!allows(Role::Viewer, Permission::EditSites));
+    }
+
+    #[test]
+    fn delegated_scope_is_enforced() {
+        let p = Principal {
+            account_id: 1,
+            username: "editor".into(),
+            display_name: "Editor".into(),
+            role: Role::Delegated,
+            site_scope: ["a".to_string()].into_iter().collect(),
+        };
+        assert!(p.can_see_site("a"));
+        assert!(!p.can_see_site("b"));
+        let admin = Principal {
+            role: Role::Admin,
+            site_scope: HashSet::new(),
+            ..p.clone()
+        };
+        assert!(admin.can_see_site("b"));
+        let helpdesk = Principal {
+            role: Role::Helpdesk,
+            ..p
+        };
+        assert!(!helpdesk.can_see_site("a"));
+    }
+}

@@ -1,0 +1,8 @@
+//! Server-only code: state, the authorization layer, the one error mapping and the
+//! use cases behind the server functions.
+
+pub mod authz;
+pub mod errors;
+pub mod format;
+pub mod state;
+pub mod usecases;

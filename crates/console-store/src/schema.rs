@@ -1,0 +1,89 @@
+//! Schema migrations, tracked in a one-row `schema_version` table.
+
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::StoreError;
+
+/// Migration `i` (0-based) brings the schema from version `i` to `i + 1`.
+/// Append only; never edit a released migration.
+const MIGRATIONS: &[&str] = &[
+    // v1: accounts, sessions, audit trail.
+    r#"
+    CREATE TABLE accounts (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        username        TEXT    NOT NULL,
+        username_key    TEXT    NOT NULL UNIQUE,          -- lower-cased username
+        display_name    TEXT    NOT NULL,
+        role            TEXT    NOT NULL,
+        site_scope      TEXT    NOT NULL DEFAULT '[]',    -- JSON array of site ids
+        password_hash   TEXT    NOT NULL,
+        disabled        INTEGER NOT NULL DEFAULT 0,
+        created_at      INTEGER NOT NULL,                 -- unix microseconds
+        last_login_at   INTEGER                           -- unix microseconds
+    );
+
+    CREATE TABLE sessions (
+        id              TEXT    PRIMARY KEY NOT NULL,
+        data            TEXT    NOT NULL,                 -- serde_json of the tower-sessions Record
+        expiry_date     INTEGER NOT NULL                  -- unix seconds
+    );
+    CREATE INDEX sessions_expiry_idx ON sessions (expiry_date);
+
+    CREATE TABLE audit_log (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        at              INTEGER NOT NULL,                 -- unix microseconds
+        actor           TEXT    NOT NULL,
+        action          TEXT    NOT NULL,
+        target_kind     TEXT    NOT NULL,
+        target_id       TEXT,
+        target_name     TEXT,
+        outcome         TEXT    NOT NULL,
+        request_id      TEXT,
+        detail          TEXT    NOT NULL DEFAULT 'null'   -- JSON
+    );
+    CREATE INDEX audit_at_idx     ON audit_log (at);
+    CREATE INDEX audit_actor_idx  ON audit_log (actor, at);
+    CREATE INDEX audit_target_idx ON audit_log (target_id, at);
+
+    -- The audit trail is append-only.
+    CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+    "#,
+];
+
+/// The schema version this build creates and understands.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the database up to [`SCHEMA_VERSION`]. Idempotent.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    tx.execute_batch("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);")?;
+    let current: Option<i64> = tx
+        .query_row("SELECT version FROM schema_version", [], |r| r.get(0))
+        .optional()?;
+    let current = match current {
+        Some(v) => v,
+        None => {
+            tx.execute("INSERT INTO schema_version (version) VALUES (0)", [])?;
+            0
+        }
+    };
+    if current > SCHEMA_VERSION {
+        return Err(StoreError::Corrupt(format!(
+            "database schema version {current} is newer than this build supports ({SCHEMA_VERSION})"
+        )));
+    }
+    for (i, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(usize::try_from(current).unwrap_or(0))
+    {
+        tx.execute_batch(sql)?;
+        tracing::info!(version = i + 1, "console-store: applied schema migration");
+    }
+    tx.execute("UPDATE schema_version SET version = ?1", [SCHEMA_VERSION])?;
+    tx.commit()?;
+    Ok(())
+}

@@ -1,0 +1,148 @@
+//! The short-lived read cache and the merging of identical concurrent GETs.
+
+use crate::endpoint::Family;
+use crate::error::ApiError;
+use futures::future::{BoxFuture, Shared, WeakShared};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+use tokio::time::Instant;
+
+/// An HTTP answer as read off the wire.
+pub(crate) struct RawResponse {
+    pub status: u16,
+    pub request_id: Option<String>,
+    pub body: Vec<u8>,
+}
+
+pub(crate) type FlightResult = Result<Arc<RawResponse>, ApiError>;
+pub(crate) type FlightFuture = BoxFuture<'static, FlightResult>;
+/// One upstream GET shared by every caller that asked for the same path and query while it
+/// ran. It runs while at least one caller still awaits it; when all have gone it is dropped
+/// (and its queued call with it).
+pub(crate) type Flight = Shared<FlightFuture>;
+
+struct Entry {
+    family: Family,
+    stored: Instant,
+    resp: Arc<RawResponse>,
+}
+
+struct FlightSlot {
+    id: u64,
+    family: Family,
+    weak: WeakShared<FlightFuture>,
+}
+
+#[derive(Default)]
+struct State {
+    entries: HashMap<String, Entry>,
+    flights: HashMap<String, FlightSlot>,
+    generations: HashMap<Family, u64>,
+    next_flight: u64,
+}
+
+pub(crate) enum Start {
+    Hit(Arc<RawResponse>),
+    Flight(Flight),
+}
+
+/// Keyed by path and query. Invalidation is per [`Family`] and also detaches running
+/// flights, so a read started before a write is neither joined nor stored after it.
+pub(crate) struct ReadCache {
+    ttl: Duration,
+    state: Mutex<State>,
+}
+
+const MAX_ENTRIES: usize = 1024;
+
+impl ReadCache {
+    pub fn new(ttl: Duration) -> Self {
+        Self {
+            ttl,
+            state: Mutex::new(State::default()),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// A fresh cached answer, else the running flight for `key`, else a new flight built by
+    /// `make(generation, flight_id)` (called under the lock; it must not block).
+    pub fn get_or_start(
+        &self,
+        key: &str,
+        family: Family,
+        cacheable: bool,
+        make: impl FnOnce(u64, u64) -> Flight,
+    ) -> Start {
+        let mut st = self.lock();
+        if cacheable && !self.ttl.is_zero() {
+            if let Some(e) = st.entries.get(key) {
+                if e.stored.elapsed() < self.ttl {
+                    return Start::Hit(Arc::clone(&e.resp));
+                }
+                st.entries.remove(key);
+            }
+        }
+        if let Some(f) = st.flights.get(key).and_then(|s| s.weak.upgrade()) {
+            return Start::Flight(f);
+        }
+        st.next_flight += 1;
+        let id = st.next_flight;
+        let generation = st.generations.get(&family).copied().unwrap_or(0);
+        let flight = make(generation, id);
+        if let Some(weak) = flight.downgrade() {
+            st.flights
+                .insert(key.to_owned(), FlightSlot { id, family, weak });
+        }
+        Start::Flight(flight)
+    }
+
+    /// Called by a flight when it ends: forgets it and stores a success (unless the family
+    /// was invalidated meanwhile).
+    pub fn finish(
+        &self,
+        key: &str,
+        family: Family,
+        flight_id: u64,
+        generation: u64,
+        cacheable: bool,
+        result: &FlightResult,
+    ) {
+        let mut st = self.lock();
+        if st.flights.get(key).is_some_and(|s| s.id == flight_id) {
+            st.flights.remove(key);
+        }
+        let current = st.generations.get(&family).copied().unwrap_or(0);
+        if let (Ok(resp), true) = (
+            result,
+            cacheable && !self.ttl.is_zero() && current == generation,
+        ) {
+            if st.entries.len() >= MAX_ENTRIES {
+                let ttl = self.ttl;
+                st.entries.retain(|_, e| e.stored.elapsed() < ttl);
+                if st.entries.len() >= MAX_ENTRIES {
+                    st.entries.clear();
+                }
+            }
+            st.entries.insert(
+                key.to_owned(),
+                Entry {
+                    family,
+                    stored: Instant::now(),
+                    resp: Arc::clone(resp),
+                },
+            );
+        }
+    }
+
+    /// Drops every cached answer and running flight of `family`.
+    pub fn invalidate(&self, family: Family) {
+        let mut st = self.lock();
+        *st.generations.entry(family).or_insert(0) += 1;
+        st.entries.retain(|_, e| e.family != family);
+        st.flights.retain(|_, s| s.family != family);
+    }
+}
