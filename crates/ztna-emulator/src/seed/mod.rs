@@ -145,6 +145,7 @@ pub(crate) fn seed_tenant(config: &EmulatorConfig, anchor: OffsetDateTime) -> Te
         sites: sites.into_iter().map(|site| (site.id, site)).collect(),
         connectors: connectors.into_iter().map(|c| (c.id, c)).collect(),
         next_seq: s.next_seq,
+        directory: Vec::new(),
     }
 }
 

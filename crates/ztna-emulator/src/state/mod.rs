@@ -7,6 +7,7 @@
 
 pub(crate) mod auth;
 pub(crate) mod connectors;
+pub(crate) mod directory;
 pub(crate) mod faults;
 pub(crate) mod model;
 pub(crate) mod registration_keys;
@@ -57,6 +58,9 @@ pub(crate) struct Tenant {
     /// The three sites the console's demo `editor` account edits.
     pub fixed_sites: Vec<Uuid>,
     pub next_seq: u64,
+    /// Users, groups and API clients that policies and role bindings may name
+    /// (filled by the identity seed before the seeds that point at people).
+    pub directory: Vec<directory::SubjectRef>,
 }
 
 /// Parses a path id. The real tenant rejects anything but a hyphenated UUID with 400.
