@@ -143,7 +143,7 @@ fn counts(status: Option<&SiteStatus>) -> ConnectorCounts {
 fn auth_mode(mode: &AuthenticationMode) -> String {
     match mode {
         AuthenticationMode::Connector => "Connector".to_string(),
-        AuthenticationMode::Site => "Site (registration key)".to_string(),
+        AuthenticationMode::Site => "Site key".to_string(),
         AuthenticationMode::Other(s) => s.clone(),
     }
 }
@@ -211,7 +211,12 @@ pub fn site_detail(site: &Site, latest: Option<String>, now: OffsetDateTime) -> 
                     (Some(latest), Some(v)) => c.registered && !v.starts_with(latest.as_str()),
                     _ => false,
                 },
-                update_status: c.update_status.label().to_string(),
+                // An unregistered connector has no update status yet.
+                update_status: if c.registered {
+                    c.update_status.label().to_string()
+                } else {
+                    "—".to_string()
+                },
                 update_failed: matches!(c.update_status, UpdateStatus::UpdateFailed),
                 update_status_info: c.update_status_info.clone().filter(|s| !s.is_empty()),
                 last_seen: match last_seen {
