@@ -5,6 +5,8 @@
 //! with `hydrate` into the browser bundle (where server functions are only HTTP stubs).
 //! Only view models (`model`) and user-facing errors (`error`) cross that boundary.
 
+#![recursion_limit = "512"]
+
 pub mod api;
 pub mod components;
 pub mod error;

@@ -54,6 +54,7 @@ impl Role {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NavItem {
     Sites,
+    Jobs,
     Account,
 }
 
@@ -61,6 +62,7 @@ impl NavItem {
     pub fn href(self) -> &'static str {
         match self {
             NavItem::Sites => "/sites",
+            NavItem::Jobs => "/jobs",
             NavItem::Account => "/account",
         }
     }
@@ -68,6 +70,7 @@ impl NavItem {
     pub fn label(self) -> &'static str {
         match self {
             NavItem::Sites => "Sites",
+            NavItem::Jobs => "Jobs",
             NavItem::Account => "Account",
         }
     }
@@ -304,6 +307,8 @@ pub struct SitesPage {
     pub not_configured: u32,
     pub counts: ConnectorCounts,
     pub query: SiteQuery,
+    /// May the caller change these sites (bulk actions shown)?
+    pub can_edit: bool,
 }
 
 /// State of one connector, derived from the site's status lists.
@@ -381,4 +386,76 @@ pub struct SiteDetail {
     pub counts: ConnectorCounts,
     pub connectors: Vec<ConnectorRow>,
     pub latest_version: Option<String>,
+}
+
+/// A bulk job as its page shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JobView {
+    pub id: i64,
+    pub title: String,
+    pub actor: String,
+    /// queued, running, succeeded, failed, partially_failed, cancelled.
+    pub state: String,
+    pub finished: bool,
+    pub created: String,
+    pub total: u32,
+    pub done: u32,
+    pub succeeded: u32,
+    pub failed: u32,
+    pub cancelled: u32,
+    pub items: Vec<JobItemView>,
+    /// May the viewer retry failed items / cancel the job?
+    pub can_retry: bool,
+    pub can_cancel: bool,
+}
+
+impl JobView {
+    pub fn state_label(&self) -> &'static str {
+        match self.state.as_str() {
+            "queued" => "Queued",
+            "running" => "Running",
+            "succeeded" => "Succeeded",
+            "failed" => "Failed",
+            "partially_failed" => "Partly failed",
+            "cancelled" => "Cancelled",
+            _ => "Unknown",
+        }
+    }
+
+    pub fn state_tone(&self) -> &'static str {
+        match self.state.as_str() {
+            "succeeded" => "ok",
+            "failed" | "partially_failed" => "bad",
+            "cancelled" => "muted",
+            _ => "idle",
+        }
+    }
+
+    /// Progress in percent, for the progress bar.
+    pub fn percent(&self) -> u32 {
+        (self.done * 100).checked_div(self.total).unwrap_or(100)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JobItemView {
+    pub target_name: String,
+    /// pending, running, succeeded, failed, cancelled.
+    pub state: String,
+    pub error: Option<String>,
+    pub request_id: Option<String>,
+    pub attempts: u32,
+}
+
+/// One line of the jobs list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JobSummary {
+    pub id: i64,
+    pub title: String,
+    pub actor: String,
+    pub state: String,
+    pub created: String,
+    pub total: u32,
+    pub done: u32,
+    pub failed: u32,
 }

@@ -2,7 +2,11 @@
 
 use crate::components::shell::Shell;
 use crate::pages::{
-    account::AccountPage, login::LoginPage, not_found::NotFound, site_detail::SiteDetailPage,
+    account::AccountPage,
+    jobs::{JobPage, JobsPage},
+    login::LoginPage,
+    not_found::NotFound,
+    site_detail::SiteDetailPage,
     sites::SitesPage,
 };
 use leptos::prelude::*;
@@ -58,6 +62,8 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("") view=Shell ssr=SsrMode::Async>
                     <Route path=path!("/sites") view=SitesPage ssr=SsrMode::Async/>
                     <Route path=path!("/sites/:id") view=SiteDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/jobs") view=JobsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/jobs/:id") view=JobPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>

@@ -2,6 +2,7 @@
 //! runs its server functions, signs people in, and is the only thing that talks to the
 //! tenant (through the one rate-limited queue inside `ztna_client::TenantClient`).
 
+pub mod actions;
 pub mod auth;
 pub mod config;
 pub mod csrf;

@@ -44,6 +44,15 @@ impl Metrics {
             .inc();
     }
 
+    pub fn job_finished(&self, kind: &str, state: &str) {
+        self.jobs
+            .get_or_create(&vec![
+                ("kind".to_string(), kind.to_string()),
+                ("state".to_string(), state.to_string()),
+            ])
+            .inc();
+    }
+
     pub fn render(&self) -> Result<String, std::fmt::Error> {
         let mut text = String::new();
         encode(&mut text, &self.registry)?;

@@ -6,7 +6,8 @@ use crate::demo::{self, DemoPassword};
 use crate::metrics::Metrics;
 use crate::state::AppState;
 use crate::throttle::LoginThrottle;
-use crate::{auth, csrf, headers, health, metrics, session_user};
+use crate::{actions, auth, csrf, headers, health, metrics, session_user};
+use app::ssr::jobs::JobRunner;
 use app::ssr::state::ConsoleState;
 use app::{shell, App};
 use axum::routing::{get, post};
@@ -130,18 +131,29 @@ impl Application {
             None => None,
         };
 
+        let metrics = Arc::new(Metrics::new(&client));
+        let jobs = JobRunner::new(store.clone(), client.clone(), {
+            let metrics = metrics.clone();
+            Arc::new(move |kind: &str, state: &str| metrics.job_finished(kind, state))
+        });
         let console = ConsoleState {
             client: client.clone(),
             store: store.clone(),
             tenant_label,
             emulated: emulator.is_some(),
+            jobs: jobs.clone(),
         };
         let state = AppState {
             leptos_options: leptos_options.clone(),
             console: console.clone(),
             throttle: Arc::new(LoginThrottle::default()),
-            metrics: Arc::new(Metrics::new(&client)),
+            metrics,
         };
+        match jobs.resume_unfinished().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(jobs = n, "resumed unfinished jobs"),
+            Err(e) => tracing::error!(error = %e, "could not resume unfinished jobs"),
+        }
 
         let session_store = store.session_store();
         spawn_expired_session_sweeper(session_store.clone());
@@ -163,6 +175,11 @@ impl Application {
             .route("/metrics", get(metrics::handler))
             .route("/auth/login", post(auth::sign_in))
             .route("/auth/logout", post(auth::sign_out))
+            .route(
+                "/actions/sites/notifications",
+                post(actions::site_notifications),
+            )
+            .route("/events/jobs/{id}", get(actions::job_events))
             .leptos_routes_with_context(
                 &state,
                 routes,

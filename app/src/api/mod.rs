@@ -5,4 +5,5 @@
 //! call). One file per resource.
 
 pub mod account;
+pub mod jobs;
 pub mod sites;

@@ -16,12 +16,17 @@ pub fn SitesPage() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| SiteQuery::from_params(|k| params.read().get(k)));
     let page = Resource::new(move || query.get(), list_sites);
+    let notice = params
+        .read_untracked()
+        .get("notice")
+        .and_then(|n| notice_text(&n));
     view! {
         <Title text="Sites"/>
         <header class="page-header">
             <h1>"Sites"</h1>
             <p class="muted">"Where your connectors run, and how they are doing."</p>
         </header>
+        {notice.map(|text| view! { <p class="notice notice-error" role="alert">{text}</p> })}
         <SearchForm query=query.get_untracked()/>
         <Suspense fallback=|| view! { <p class="loading" aria-busy="true">"Loading sites…"</p> }>
             {move || Suspend::new(async move {
@@ -120,12 +125,20 @@ fn SitesBody(page: SitesPage) -> impl IntoView {
             }
                 .into_any()
         } else {
+            let can_edit = page.can_edit;
             view! {
+                <form method="post" action="/actions/sites/notifications" id="bulk-sites">
+                {can_edit.then(|| view! { <BulkBar/> })}
                 <div class="table-wrap">
                     <table class="table">
                         <caption class="visually-hidden">"Sites"</caption>
                         <thead>
                             <tr>
+                                {can_edit.then(|| view! {
+                                    <th scope="col" class="select-col">
+                                        <span class="visually-hidden">"Select"</span>
+                                    </th>
+                                })}
                                 <SortHeader label="Name" sort=SiteSort::Name query=q.clone()/>
                                 <SortHeader label="Health" sort=SiteSort::Health query=q.clone()/>
                                 <SortHeader label="Region" sort=SiteSort::Region query=q.clone()/>
@@ -144,8 +157,15 @@ fn SitesBody(page: SitesPage) -> impl IntoView {
                                 .into_iter()
                                 .map(|row| {
                                     let href = format!("/sites/{}", row.id);
+                                    let select_label = format!("Select {}", row.name);
+                                    let id = row.id.clone();
                                     view! {
                                         <tr>
+                                            {can_edit.then(|| view! {
+                                                <td class="select-col">
+                                                    <input type="checkbox" name="site" value=id aria-label=select_label/>
+                                                </td>
+                                            })}
                                             <th scope="row">
                                                 <a href=href>{row.name}</a>
                                             </th>
@@ -165,6 +185,7 @@ fn SitesBody(page: SitesPage) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                </form>
                 <Pager page=page.page pages=page.pages prev_href=prev next_href=next/>
             }
                 .into_any()
@@ -240,4 +261,31 @@ pub fn Counts(counts: ConnectorCounts) -> impl IntoView {
         </span>
     }
     .into_any()
+}
+
+/// Bulk actions on the selected sites: a plain form post, so it works without
+/// JavaScript; the BFF turns it into a tracked job and shows the job's page.
+#[component]
+fn BulkBar() -> impl IntoView {
+    view! {
+        <div class="bulkbar" role="group" aria-label="Bulk actions">
+            <span class="muted">"With the selected sites:"</span>
+            <button type="submit" name="mute" value="true" class="btn">
+                "Mute health notifications"
+            </button>
+            <button type="submit" name="mute" value="false" class="btn">
+                "Unmute health notifications"
+            </button>
+        </div>
+    }
+}
+
+/// Messages the BFF sends back to this page with `?notice=`.
+fn notice_text(code: &str) -> Option<&'static str> {
+    match code {
+        "none_selected" => Some("Select at least one site first, then choose the action."),
+        "not_allowed" => Some("You may not change one of the selected sites; nothing was changed."),
+        "too_many" => Some("Select at most 500 sites at once."),
+        _ => None,
+    }
 }

@@ -19,6 +19,8 @@ pub enum Permission {
     EditSites,
     /// See one's own account.
     ViewAccount,
+    /// Follow bulk jobs (one's own; admins and viewers see all).
+    ViewJobs,
 }
 
 /// The rules, in one place.
@@ -29,6 +31,7 @@ pub fn allows(role: Role, permission: Permission) -> bool {
         ViewAccount => true,
         ViewSites => matches!(role, Admin | Viewer | Delegated),
         EditSites => matches!(role, Admin | Delegated),
+        ViewJobs => matches!(role, Admin | Viewer | Delegated),
     }
 }
 
@@ -36,6 +39,7 @@ pub fn allows(role: Role, permission: Permission) -> bool {
 pub fn nav_for(role: Role) -> Vec<NavItem> {
     [
         (NavItem::Sites, Permission::ViewSites),
+        (NavItem::Jobs, Permission::ViewJobs),
         (NavItem::Account, Permission::ViewAccount),
     ]
     .into_iter()

@@ -4,5 +4,6 @@
 pub mod authz;
 pub mod errors;
 pub mod format;
+pub mod jobs;
 pub mod state;
 pub mod usecases;

@@ -15,6 +15,8 @@ pub struct ConsoleState {
     /// "acme (emulator)" or the tenant's API host.
     pub tenant_label: String,
     pub emulated: bool,
+    /// Bulk changes as tracked jobs.
+    pub jobs: crate::ssr::jobs::JobRunner,
 }
 
 impl ConsoleState {

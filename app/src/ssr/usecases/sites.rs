@@ -31,10 +31,12 @@ pub async fn list(principal: &Principal, query: SiteQuery) -> Result<SitesPage, 
         })
         .await
         .map_err(|e| from_api(&e))?;
-    Ok(build_page(
+    let mut page = build_page(
         sites.iter().filter(|s| principal.can_see_site(&s.id)),
         query,
-    ))
+    );
+    page.can_edit = principal.may(crate::ssr::authz::Permission::EditSites);
+    Ok(page)
 }
 
 /// Search, overview, sort and page over the visible sites. Pure, so it is unit tested.
@@ -93,6 +95,7 @@ pub fn build_page<'a>(visible: impl Iterator<Item = &'a Site>, query: SiteQuery)
         not_configured,
         counts,
         query: SiteQuery { page, ..query },
+        can_edit: false,
     }
 }
 
