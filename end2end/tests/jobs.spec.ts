@@ -8,7 +8,7 @@ test("select sites, mute their notifications as a job, and watch it finish live"
   await boxes.nth(0).check();
   await boxes.nth(1).check();
   await boxes.nth(2).check();
-  await page.getByRole("button", { name: "Mute health notifications" }).click();
+  await page.getByRole("button", { name: "Mute health notifications", exact: true }).click();
   await expect(page).toHaveURL(/\/jobs\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mute health notifications of 3 sites");
   // Progress arrives over server-sent events: no reload needed.
@@ -37,7 +37,7 @@ test.describe("without JavaScript", () => {
 
   test("submitting with nothing selected says what to do", async ({ page }) => {
     await signIn(page, "admin");
-    await page.getByRole("button", { name: "Mute health notifications" }).click();
+    await page.getByRole("button", { name: "Mute health notifications", exact: true }).click();
     await expect(page.getByRole("alert")).toContainText("Select at least one site");
   });
 });
