@@ -1,8 +1,10 @@
 //! The admin console's own persistent embedded store (SQLite via rusqlite, bundled).
 //!
 //! Holds console accounts, HTTP sessions (a [`tower_sessions::SessionStore`], so
-//! sessions survive a restart), and the append-only audit trail of changes made
-//! through the console. Password hashing lives in [`password`].
+//! sessions survive a restart), the append-only audit trail of changes made
+//! through the console, and background jobs (bulk changes) with their items
+//! ([`Store::create_job`]; the state machine is described in `jobs.rs`). Password hashing
+//! lives in [`password`].
 //!
 //! All blocking SQLite work runs on `tokio::task::spawn_blocking`; one connection
 //! is shared behind a mutex (a poisoned mutex surfaces as [`StoreError::Database`]).
@@ -10,6 +12,7 @@
 mod accounts;
 mod audit;
 mod error;
+mod jobs;
 pub mod password;
 mod schema;
 mod sessions;
@@ -25,6 +28,10 @@ use time::OffsetDateTime;
 pub use accounts::{Account, NewAccount};
 pub use audit::{AuditEntry, AuditQuery, NewAuditEntry, DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT};
 pub use error::StoreError;
+pub use jobs::{
+    ItemOutcome, ItemState, Job, JobItem, JobState, NewJob, NewJobItem, DEFAULT_JOB_LIMIT,
+    INTERRUPTED_ERROR, MAX_JOB_LIMIT,
+};
 pub use schema::SCHEMA_VERSION;
 pub use sessions::SqliteSessionStore;
 

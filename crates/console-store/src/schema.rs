@@ -51,6 +51,36 @@ const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
     "#,
+    // v2: background jobs (bulk changes) and their items.
+    r#"
+    CREATE TABLE jobs (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind            TEXT    NOT NULL,                 -- e.g. "sites.delete"
+        actor           TEXT    NOT NULL,                 -- console username
+        title           TEXT    NOT NULL,
+        state           TEXT    NOT NULL,                 -- queued|running|succeeded|failed|partially_failed|cancelled
+        created_at      INTEGER NOT NULL,                 -- unix microseconds
+        updated_at      INTEGER NOT NULL,                 -- unix microseconds
+        finished_at     INTEGER                           -- unix microseconds, final states only
+    );
+    CREATE INDEX jobs_created_idx ON jobs (created_at);
+    CREATE INDEX jobs_actor_idx   ON jobs (actor, created_at);
+    CREATE INDEX jobs_state_idx   ON jobs (state);
+
+    CREATE TABLE job_items (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        job_id          INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+        target_id       TEXT    NOT NULL,
+        target_name     TEXT    NOT NULL,
+        payload         TEXT    NOT NULL DEFAULT 'null',  -- JSON
+        state           TEXT    NOT NULL,                 -- pending|running|succeeded|failed|cancelled
+        error           TEXT,
+        request_id      TEXT,                             -- tenant x-lum-request-id of the last attempt
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        updated_at      INTEGER NOT NULL                  -- unix microseconds
+    );
+    CREATE INDEX job_items_job_idx ON job_items (job_id, state, id);
+    "#,
 ];
 
 /// The schema version this build creates and understands.

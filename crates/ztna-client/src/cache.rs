@@ -2,6 +2,7 @@
 
 use crate::endpoint::Family;
 use crate::error::ApiError;
+use crate::queue::SharedLane;
 use futures::future::{BoxFuture, Shared, WeakShared};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -13,6 +14,8 @@ pub(crate) struct RawResponse {
     pub status: u16,
     pub request_id: Option<String>,
     pub body: Vec<u8>,
+    /// Time the call waited in the queue for its permits (every attempt).
+    pub queue_wait: Duration,
 }
 
 pub(crate) type FlightResult = Result<Arc<RawResponse>, ApiError>;
@@ -32,6 +35,7 @@ struct FlightSlot {
     id: u64,
     family: Family,
     weak: WeakShared<FlightFuture>,
+    lane: Arc<SharedLane>,
 }
 
 #[derive(Default)]
@@ -44,7 +48,10 @@ struct State {
 
 pub(crate) enum Start {
     Hit(Arc<RawResponse>),
+    /// A new flight, on the caller's lane.
     Flight(Flight),
+    /// A running flight, and its lane (which a higher-priority joiner raises).
+    Joined(Flight, Arc<SharedLane>),
 }
 
 /// Keyed by path and query. Invalidation is per [`Family`] and also detaches running
@@ -69,12 +76,14 @@ impl ReadCache {
     }
 
     /// A fresh cached answer, else the running flight for `key`, else a new flight built by
-    /// `make(generation, flight_id)` (called under the lock; it must not block).
+    /// `make(generation, flight_id)` (called under the lock; it must not block) that sends on
+    /// `lane`.
     pub fn get_or_start(
         &self,
         key: &str,
         family: Family,
         cacheable: bool,
+        lane: &Arc<SharedLane>,
         make: impl FnOnce(u64, u64) -> Flight,
     ) -> Start {
         let mut st = self.lock();
@@ -86,16 +95,25 @@ impl ReadCache {
                 st.entries.remove(key);
             }
         }
-        if let Some(f) = st.flights.get(key).and_then(|s| s.weak.upgrade()) {
-            return Start::Flight(f);
+        if let Some(s) = st.flights.get(key) {
+            if let Some(f) = s.weak.upgrade() {
+                return Start::Joined(f, Arc::clone(&s.lane));
+            }
         }
         st.next_flight += 1;
         let id = st.next_flight;
         let generation = st.generations.get(&family).copied().unwrap_or(0);
         let flight = make(generation, id);
         if let Some(weak) = flight.downgrade() {
-            st.flights
-                .insert(key.to_owned(), FlightSlot { id, family, weak });
+            st.flights.insert(
+                key.to_owned(),
+                FlightSlot {
+                    id,
+                    family,
+                    weak,
+                    lane: Arc::clone(lane),
+                },
+            );
         }
         Start::Flight(flight)
     }

@@ -6,9 +6,10 @@ use crate::endpoint::{Endpoint, Target};
 use crate::error::{scrub_serde_message, ApiError, ClientError};
 use crate::metrics::Metrics;
 use crate::origin::ApiOrigin;
-use crate::queue::{Queue, Slot};
+use crate::queue::{Queue, SharedLane, Slot};
 use crate::secret::Credentials;
 use crate::token::{Bearer, TokenManager};
+use crate::{request_ids, wait_probe};
 use futures::future::BoxFuture;
 use futures::FutureExt;
 use rand::Rng;
@@ -117,13 +118,15 @@ impl Inner {
         let key = ep.path_and_query();
         let family = ep.family;
         let cacheable = ep.cacheable;
+        let lane = Arc::new(SharedLane::new(slot));
         let start = self
             .cache
-            .get_or_start(&key, family, cacheable, |generation, id| {
+            .get_or_start(&key, family, cacheable, &lane, |generation, id| {
                 let inner = Arc::clone(self);
                 let key = key.clone();
+                let lane = Arc::clone(&lane);
                 async move {
-                    let r = inner.execute(&ep, slot).await.map(Arc::new);
+                    let r = inner.execute_on(&ep, &lane).await.map(Arc::new);
                     inner
                         .cache
                         .finish(&key, family, id, generation, cacheable, &r);
@@ -132,21 +135,38 @@ impl Inner {
                 .boxed()
                 .shared()
             });
-        match start {
+        let r = match start {
             Start::Hit(resp) => {
                 self.metrics.cache_hits.inc();
                 tracing::debug!(path = %key, "upstream cache hit");
-                Ok(resp)
+                return Ok(resp);
             }
             Start::Flight(f) => f.await,
+            Start::Joined(f, lane) => {
+                // A joiner on a higher-priority lane must not wait at the first caller's.
+                lane.raise(&self.queue, slot);
+                f.await
+            }
+        };
+        if let Ok(resp) = &r {
+            wait_probe::record(resp.queue_wait);
+            request_ids::record(resp.request_id.as_deref());
         }
+        r
     }
 
-    /// A write: sent, then the family's cached reads are dropped.
+    /// A write: sent, then the cached reads of its family and of the families it names in
+    /// `also` are dropped (read-only searches drop nothing).
     pub async fn write(&self, ep: &Endpoint, slot: Slot) -> Result<RawResponse, ApiError> {
         let r = self.execute(ep, slot).await;
         if !matches!(r, Err(ApiError::Busy { .. } | ApiError::Cancelled)) {
-            self.cache.invalidate(ep.family);
+            for family in ep.invalidates() {
+                self.cache.invalidate(family);
+            }
+        }
+        if let Ok(resp) = &r {
+            wait_probe::record(resp.queue_wait);
+            request_ids::record(resp.request_id.as_deref());
         }
         r
     }
@@ -191,15 +211,23 @@ impl Inner {
     /// retries; 401 refreshes the token once (client credentials); 5xx, timeouts and transport
     /// errors are retried with backoff for idempotent calls only. Non-2xx ends as an error.
     pub async fn execute(&self, ep: &Endpoint, slot: Slot) -> Result<RawResponse, ApiError> {
+        self.execute_on(ep, &SharedLane::new(slot)).await
+    }
+
+    /// [`Inner::execute`] on a lane that may rise while the call waits (merged GETs).
+    async fn execute_on(&self, ep: &Endpoint, lane: &SharedLane) -> Result<RawResponse, ApiError> {
         let mut retries = 0u32;
         let mut refreshed = false;
         let mut again = false;
+        let mut queue_wait = Duration::ZERO;
         loop {
             let auth = match ep.target {
                 Target::Token => Auth::Basic,
                 Target::Api => Auth::Bearer(self.bearer().await?),
             };
-            self.queue.enqueue(slot, again)?.granted().await?;
+            let granted = lane.enqueue(&self.queue, again)?.granted().await;
+            lane.sent();
+            queue_wait += granted?;
             again = true;
             let started = std::time::Instant::now();
             let result = self.send_once(ep, &auth).await;
@@ -214,7 +242,7 @@ impl Inner {
                 retries,
                 "upstream call"
             );
-            let resp = match result {
+            let mut resp = match result {
                 Ok(r) => r,
                 Err(e) => {
                     if ep.is_idempotent() && retries < self.max_retries {
@@ -228,6 +256,7 @@ impl Inner {
             match resp.status {
                 200..=299 => {
                     self.mark_answered();
+                    resp.queue_wait = queue_wait;
                     return Ok(resp);
                 }
                 429 => {
@@ -308,6 +337,7 @@ impl Inner {
             status,
             request_id,
             body: body.to_vec(),
+            queue_wait: Duration::ZERO,
         })
     }
 }

@@ -4,13 +4,23 @@ use crate::error::ApiError;
 use reqwest::Method;
 use serde::Serialize;
 
-/// Families of resources sharing one read cache: a successful write to any member drops
-/// every cached read of the family. Sites embed connectors and own registration keys, so
-/// they are one family.
+/// Families of resources sharing one read cache: a write to any member drops every cached
+/// read of the family (and of the families the write names in [`Endpoint::also`]). Sites
+/// embed connectors and own registration keys, so they are one family; role bindings and
+/// site links live with collections; identity providers, users, groups, blocked users and
+/// SCIM are one identities family. Logs are searched with POST and never cached.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Family {
     Sites,
     Regions,
+    Applications,
+    Policies,
+    Collections,
+    Dns,
+    Identities,
+    SshClients,
+    CloudIntegrations,
+    Logs,
 }
 
 /// Where a call goes: the API (under `/v2`, bearer token) or the token endpoint (Basic).
@@ -35,8 +45,12 @@ pub(crate) struct Endpoint {
     pub query: Vec<(&'static str, String)>,
     pub body: Option<RequestBody>,
     pub family: Family,
+    /// Other families a successful (or failed: see `Inner::write`) write invalidates.
+    pub also: &'static [Family],
     /// GET answers may be kept for the cache TTL (false for secret-bearing answers).
     pub cacheable: bool,
+    /// A POST that only reads (log search): retried like a GET, invalidates nothing.
+    pub read_only: bool,
 }
 
 impl Endpoint {
@@ -49,7 +63,9 @@ impl Endpoint {
             query: Vec::new(),
             body: None,
             family,
+            also: &[],
             cacheable: true,
+            read_only: false,
         }
     }
 
@@ -67,6 +83,34 @@ impl Endpoint {
 
     pub fn delete(operation: &'static str, family: Family, path: String) -> Self {
         Self::new(operation, Method::DELETE, family, path)
+    }
+
+    pub fn patch(operation: &'static str, family: Family, path: String) -> Self {
+        Self::new(operation, Method::PATCH, family, path)
+    }
+
+    /// A POST that only reads (search): never cached, retried like a GET, invalidates
+    /// nothing.
+    pub fn search(operation: &'static str, family: Family, path: String) -> Self {
+        Self {
+            cacheable: false,
+            read_only: true,
+            ..Self::new(operation, Method::POST, family, path)
+        }
+    }
+
+    /// A write that also invalidates `families` (e.g. an application write drops the sites'
+    /// `application_ids` and the policies by application).
+    pub fn also_invalidates(mut self, families: &'static [Family]) -> Self {
+        self.also = families;
+        self
+    }
+
+    /// The families a write to this endpoint invalidates (none for a read-only search).
+    pub fn invalidates(&self) -> impl Iterator<Item = Family> + '_ {
+        let own = (!self.read_only).then_some(self.family);
+        own.into_iter()
+            .chain(self.also.iter().copied().filter(|_| !self.read_only))
     }
 
     /// `POST /v1/oauth/token` with `grant_type=client_credentials`.
@@ -116,9 +160,10 @@ impl Endpoint {
         format!("{}?{query}", self.path)
     }
 
-    /// Safe to send twice: GET, PUT, DELETE, and the token call.
+    /// Safe to send twice: GET, PUT, DELETE, read-only searches, and the token call.
     pub fn is_idempotent(&self) -> bool {
         self.target == Target::Token
+            || self.read_only
             || matches!(
                 self.method,
                 Method::GET | Method::HEAD | Method::PUT | Method::DELETE
@@ -146,5 +191,19 @@ mod tests {
         assert!(ep.is_idempotent());
         assert!(!Endpoint::post("x", Family::Sites, "/x".into()).is_idempotent());
         assert!(Endpoint::token().is_idempotent());
+        assert!(Endpoint::search("s", Family::Logs, "/logs/audit".into()).is_idempotent());
+        assert!(!Endpoint::patch("p", Family::Identities, "/x".into()).is_idempotent());
+    }
+
+    #[test]
+    fn writes_name_the_families_they_invalidate() {
+        let ep = Endpoint::put("w", Family::Applications, "/a".into())
+            .also_invalidates(&[Family::Sites, Family::Policies]);
+        let got: Vec<Family> = ep.invalidates().collect();
+        assert_eq!(got, [Family::Applications, Family::Sites, Family::Policies]);
+        let s = Endpoint::search("s", Family::Logs, "/logs/audit".into())
+            .also_invalidates(&[Family::Sites]);
+        assert_eq!(s.invalidates().count(), 0);
+        assert!(!s.cacheable);
     }
 }

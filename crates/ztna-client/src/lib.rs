@@ -22,17 +22,24 @@ mod pager;
 mod path;
 mod query;
 mod queue;
+mod request_ids;
 mod resources;
 mod secret;
 mod token;
+mod wait_probe;
 
 pub use client::{Readiness, TenantClient};
 pub use config::ClientConfig;
 pub use error::{ApiError, ClientError};
 pub use origin::{ApiOrigin, OriginError};
-pub use query::ListQuery;
+pub use query::{
+    ApplicationQuery, CollectionQuery, IdentityQuery, ListQuery, RoleBindingQuery, ScimQuery,
+};
 pub use queue::Lane;
+pub use request_ids::capture_request_ids;
+pub use resources::LogKind;
 pub use secret::{Credentials, Secret};
+pub use wait_probe::measure_queue_wait;
 /// The wire models, re-exported.
 pub use ztna_wire as wire;
 

@@ -3,7 +3,7 @@
 //! in their canonical spelling. `null` or a missing field decodes as the enum's `Default`.
 
 use serde::de::{self, Visitor};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::Deserializer;
 use std::fmt;
 
 macro_rules! wire_enum {
@@ -67,8 +67,8 @@ macro_rules! wire_enum {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.label())
             }
         }
@@ -86,15 +86,15 @@ macro_rules! wire_enum {
             }
         }
 
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())
             }
         }
 
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                Ok(match d.deserialize_any(EnumText)? {
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                Ok(match d.deserialize_any($crate::enums::EnumText)? {
                     Some(text) => Self::from_wire(&text),
                     None => Self::default(),
                 })
@@ -103,9 +103,12 @@ macro_rules! wire_enum {
     };
 }
 
+/// Other modules declare their string enums with the same rules.
+pub(crate) use wire_enum;
+
 /// Reads a string enum leniently: strings as they are, numbers and booleans as their text,
 /// `null` as `None` (the enum's default).
-struct EnumText;
+pub(crate) struct EnumText;
 
 impl<'de> Visitor<'de> for EnumText {
     type Value = Option<String>;

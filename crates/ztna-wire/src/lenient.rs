@@ -146,6 +146,122 @@ pub fn nonempty_string_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Str
     })
 }
 
+/// An optional string: strings as they are (even `""`), numbers and booleans as their text;
+/// `null`, missing, objects and arrays are `None`.
+pub fn flex_string_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::String(s) => Some(s),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    })
+}
+
+/// An optional boolean: `true`/`"true"`/`1` and their opposites; `null`, missing and
+/// anything unreadable are `None`.
+pub fn flex_bool_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    Ok(bool_of(&Value::deserialize(d)?))
+}
+
+fn push_strings(v: Value, out: &mut Vec<String>, depth: u8) {
+    match v {
+        Value::Array(items) => {
+            for item in items {
+                push_strings(item, out, depth);
+            }
+        }
+        Value::String(s) => {
+            let t = s.trim();
+            if t.is_empty() {
+                return;
+            }
+            // A JSON-encoded list (`"[\"a\",\"b\"]"`) or string, as some answers send.
+            if depth < 3 && (t.starts_with('[') || t.starts_with('"')) {
+                if let Ok(inner) = serde_json::from_str::<Value>(t) {
+                    push_strings(inner, out, depth + 1);
+                    return;
+                }
+            }
+            out.push(s);
+        }
+        Value::Number(n) => out.push(n.to_string()),
+        Value::Bool(b) => out.push(b.to_string()),
+        _ => {}
+    }
+}
+
+/// A list of strings that may arrive as an array, as a JSON-encoded string holding the array
+/// (`"[\"a.com\",\"b.com\"]"`), or as an array of such strings; `null`/missing is empty.
+/// Numbers are kept as text; empty strings are dropped.
+pub fn string_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let mut out = Vec::new();
+    push_strings(Value::deserialize(d)?, &mut out, 0);
+    Ok(out)
+}
+
+/// A list that may arrive as an array or as one bare object (`null`/missing is empty).
+/// Elements that do not decode as `T` are skipped rather than failing the document.
+pub fn one_or_many<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: DeserializeOwned,
+{
+    Ok(match Value::deserialize(d)? {
+        Value::Array(items) => items
+            .into_iter()
+            .filter_map(|v| serde_json::from_value(v).ok())
+            .collect(),
+        Value::Null => Vec::new(),
+        v => serde_json::from_value(v).into_iter().collect(),
+    })
+}
+
+/// Parses a JSON document that may have been escaped or quoted once or twice more on its way
+/// (`{\"id\":1}`, `"{\"id\":1}"`, `"{"id":1}"`), as log `message` and revision fields are.
+/// Returns `None` when no reading gives a JSON object or array.
+pub fn decode_embedded_json(text: &str) -> Option<Value> {
+    let mut current = text.trim().to_owned();
+    for _ in 0..4 {
+        match serde_json::from_str::<Value>(&current) {
+            Ok(Value::String(inner)) => current = inner.trim().to_owned(),
+            Ok(v @ (Value::Object(_) | Value::Array(_))) => return Some(v),
+            Ok(_) => return None,
+            Err(_) => {
+                if current.len() >= 2 && current.starts_with('"') && current.ends_with('"') {
+                    current = current[1..current.len() - 1].trim().to_owned();
+                } else if current.contains("\\\"") || current.contains("\\\\") {
+                    current = unescape_once(&current);
+                } else {
+                    return None;
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Removes one level of backslash escaping of quotes and backslashes (`\"` → `"`,
+/// `\\` → `\`); other escapes are left for the JSON parser.
+fn unescape_once(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some(q @ ('"' | '\\' | '/')) => out.push(q),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]

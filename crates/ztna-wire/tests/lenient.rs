@@ -264,3 +264,134 @@ fn new_site_leaves_out_unset_options_but_writes_booleans() {
     );
     let _: Value = v;
 }
+
+// ------------------------------------------------------------ applications .. logs
+
+#[test]
+fn new_resources_decode_from_nulls_and_nothing() {
+    // Every answer type accepts `{}` and all-null fields.
+    let a: Application = serde_json::from_value(json!({
+        "id": "a", "name": null, "type": null, "subType": null, "isVisible": null,
+        "connectionSettings": null, "tcpTunnelSettings": null, "health": null
+    }))
+    .unwrap();
+    assert!(a.is_visible && a.enabled && a.is_notification_enabled);
+    assert_eq!(a.app_type.label(), "Unknown");
+    assert_eq!(a.connection_settings, ConnectionSettings::default());
+    let p: Policy = serde_json::from_value(json!({"validators": null, "applications": null,
+        "directoryEntities": null, "timeSettingsType": null, "containers": null}))
+    .unwrap();
+    assert_eq!(p.time_settings_type, TimeSettingsType::Permanent);
+    assert!(p.containers.is_none() && p.validators.is_empty());
+    let _: Collection = serde_json::from_value(json!({})).unwrap();
+    let _: RoleBinding = serde_json::from_value(json!({"role": null, "entity": null})).unwrap();
+    let _: DnsGroup =
+        serde_json::from_value(json!({"domainSuffixes": null, "servers": null})).unwrap();
+    let _: DnsServer = serde_json::from_value(json!({})).unwrap();
+    let _: IdentityProvider = serde_json::from_value(json!({})).unwrap();
+    let _: User = serde_json::from_value(json!({"logins_count": null, "blocked": null})).unwrap();
+    let _: Group = serde_json::from_value(json!({})).unwrap();
+    let _: SshClient = serde_json::from_value(json!({"key_size": "2048"})).unwrap();
+    let _: ScimUser = serde_json::from_value(json!({"name": null, "emails": null})).unwrap();
+    let _: ScimGroup = serde_json::from_value(json!({"members": null})).unwrap();
+    let _: CloudIntegration = serde_json::from_value(json!({"health": null})).unwrap();
+    let r: LogSearchResult = serde_json::from_value(json!({"Hits": "3", "Logs": null})).unwrap();
+    assert_eq!(r.hits, 3);
+    let p: IdentityPage<User> = serde_json::from_value(json!({"content": null})).unwrap();
+    assert!(p.content.is_empty());
+    let s: ScimPage<ScimUser> = serde_json::from_value(json!({"Resources": null})).unwrap();
+    assert!(s.content.is_empty());
+}
+
+#[test]
+fn unknown_enum_values_of_new_resources_are_kept() {
+    let a: Application = serde_json::from_value(json!({"type": "KUBERNETES",
+        "subType": "HTTP_FUTURE", "health": {"status": "Degraded"}}))
+    .unwrap();
+    assert_eq!(a.app_type, ApplicationType::Other("KUBERNETES".into()));
+    let v = serde_json::to_value(NewApplication::from(&a)).unwrap();
+    assert_eq!(
+        (v["type"].clone(), v["subType"].clone()),
+        (json!("KUBERNETES"), json!("HTTP_FUTURE"))
+    );
+    assert_eq!(
+        a.health.unwrap().status,
+        ApplicationHealthStatus::Other("Degraded".into())
+    );
+    let b: RoleBinding = serde_json::from_value(json!({"role": {"roleType": "AuditViewer"},
+        "collection": {"id": "c"}, "resource": {"collectionId": "c", "subjectType": "Tunnel"}}))
+    .unwrap();
+    assert_eq!(b.role.role_type, RoleType::Other("AuditViewer".into()));
+    assert_eq!(
+        b.collection.unwrap().id,
+        "c",
+        "lower-case `collection` accepted"
+    );
+    let r = b.resource.unwrap();
+    assert_eq!(r.collection_id.as_deref(), Some("c"));
+    assert_eq!(r.subject_type, SubjectType::Other("Tunnel".into()));
+    let p: Policy = serde_json::from_value(json!({"type": "SESSION", "targetProtocol": "K8S",
+        "timeSettingsType": "weekends"}))
+    .unwrap();
+    let v = serde_json::to_value(p.to_write()).unwrap();
+    assert_eq!(v["type"], json!("SESSION"));
+    assert_eq!(v["targetProtocol"], json!("K8S"));
+    assert_eq!(v["timeSettingsType"], json!("weekends"));
+    let s: DnsServer = serde_json::from_value(json!({"healthStatus": "Unavailable"})).unwrap();
+    assert_eq!(s.health_status, DnsServerHealth::Unavailable);
+}
+
+#[test]
+fn dns_lists_and_booleans_in_every_spelling() {
+    for (suffixes, want) in [
+        (json!(["a.com", "b.com"]), vec!["a.com", "b.com"]),
+        (json!("[\"a.com\",\"b.com\"]"), vec!["a.com", "b.com"]),
+        (json!(["[\"a.com\",\"b.com\"]"]), vec!["a.com", "b.com"]),
+        (json!("a.com"), vec!["a.com"]),
+        (json!(""), vec![]),
+        (json!(null), vec![]),
+    ] {
+        let g: DnsGroup = serde_json::from_value(json!({"domainSuffixes": suffixes})).unwrap();
+        assert_eq!(g.domain_suffixes, want);
+    }
+    for (flag, want) in [
+        (json!(true), true),
+        (json!("true"), true),
+        (json!("false"), false),
+        (json!(null), false),
+    ] {
+        let g: DnsGroup = serde_json::from_value(json!({"sendNotifications": flag})).unwrap();
+        assert_eq!(g.send_notifications, want);
+        let e: EnableDnsGroups = serde_json::from_value(json!({"enable": flag})).unwrap();
+        assert_eq!(e.enable, want);
+    }
+}
+
+#[test]
+fn embedded_json_in_every_escaping() {
+    use ztna_wire::lenient::decode_embedded_json;
+    let want = json!({"id": 1, "name": "a \"b\""});
+    for text in [
+        r#"{"id":1,"name":"a \"b\""}"#,
+        r#"{\"id\":1,\"name\":\"a \\\"b\\\"\"}"#,
+        r#""{\"id\":1,\"name\":\"a \\\"b\\\"\"}""#,
+        "{\\\"id\\\":1,\\\"name\\\":\\\"a \\\\\\\"b\\\\\\\"\\\"}\n",
+    ] {
+        assert_eq!(decode_embedded_json(text), Some(want.clone()), "{text}");
+    }
+    assert_eq!(
+        decode_embedded_json(r#""{"name" :"username"}""#),
+        Some(json!({"name": "username"}))
+    );
+    for junk in ["", "plain text", "42", "\"just a string\""] {
+        assert_eq!(decode_embedded_json(junk), None, "{junk}");
+    }
+}
+
+#[test]
+fn bare_object_reads_as_a_list_of_one() {
+    let one: OneOrMany<ActionType> = serde_json::from_value(json!({"id": "BLOCK"})).unwrap();
+    assert_eq!(one.0.len(), 1);
+    let none: OneOrMany<ActionType> = serde_json::from_value(json!(null)).unwrap();
+    assert!(none.0.is_empty());
+}

@@ -63,7 +63,7 @@ fn step(shared: &Shared, st: &mut State) -> Step {
     for slot in Slot::ALL {
         while let Some(w) = st.lanes[slot.index()].pop_front() {
             let waited = now.saturating_duration_since(w.enqueued);
-            if w.tx.send(()).is_ok() {
+            if w.tx.send(waited).is_ok() {
                 shared
                     .metrics
                     .queue_wait

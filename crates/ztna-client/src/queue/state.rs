@@ -21,7 +21,9 @@ pub(super) type Limiter =
 
 pub(super) struct Waiter {
     pub id: u64,
-    pub tx: oneshot::Sender<()>,
+    /// Receives the time waited (since `enqueued`) with the grant.
+    pub tx: oneshot::Sender<Duration>,
+    /// When the call entered its current lane (its promotion time after a promotion).
     pub enqueued: Instant,
 }
 
@@ -64,15 +66,19 @@ impl Shared {
             .set(i64::try_from(len).unwrap_or(i64::MAX));
     }
 
-    /// Removes a waiter whose ticket was dropped before its grant.
-    pub fn cancel(&self, slot: Slot, id: u64) {
+    /// Removes a waiter whose ticket was dropped before its grant (from whichever lane it
+    /// is in: a promotion may have moved it).
+    pub fn cancel(&self, id: u64) {
         let mut st = self.lock();
-        let lane = &mut st.lanes[slot.index()];
-        if let Some(pos) = lane.iter().position(|w| w.id == id) {
-            lane.remove(pos);
-            self.publish_depth(&st, slot);
-            drop(st);
-            self.wake.notify_one();
+        for slot in Slot::ALL {
+            let lane = &mut st.lanes[slot.index()];
+            if let Some(pos) = lane.iter().position(|w| w.id == id) {
+                lane.remove(pos);
+                self.publish_depth(&st, slot);
+                drop(st);
+                self.wake.notify_one();
+                return;
+            }
         }
     }
 }
@@ -139,7 +145,7 @@ impl Queue {
         self.shared.publish_depth(&st, slot);
         drop(st);
         self.shared.wake.notify_one();
-        Ok(Ticket::new(Arc::clone(&self.shared), slot, id, rx))
+        Ok(Ticket::new(Arc::clone(&self.shared), id, rx))
     }
 
     /// How long a new call on `slot` would wait: everything ahead of it at the steady rate,
@@ -156,6 +162,34 @@ impl Queue {
             .as_millis()
             .div_ceil(1000);
         Duration::from_secs(u64::try_from(secs).unwrap_or(u64::MAX).max(1))
+    }
+
+    /// Moves the waiting call `id` up to lane `to` (at its back: callers already waiting
+    /// there keep their turn) if it waits in a lower-priority lane. Its wait, as reported with
+    /// the grant and in the histogram of `to`, counts from the promotion. Returns whether it
+    /// moved; `false` when it was already granted, dropped, or in `to` or higher.
+    pub fn promote(&self, id: u64, to: Slot) -> bool {
+        let mut st = self.shared.lock();
+        let Some((from, pos)) = Slot::ALL
+            .into_iter()
+            .filter(|s| s.index() > to.index())
+            .find_map(|s| {
+                st.lanes[s.index()]
+                    .iter()
+                    .position(|w| w.id == id)
+                    .map(|pos| (s, pos))
+            })
+        else {
+            return false;
+        };
+        let Some(mut waiter) = st.lanes[from.index()].remove(pos) else {
+            return false;
+        };
+        waiter.enqueued = Instant::now();
+        st.lanes[to.index()].push_back(waiter);
+        self.shared.publish_depth(&st, from);
+        self.shared.publish_depth(&st, to);
+        true
     }
 
     /// Holds every permit for at least `d` (after a 429). Pauses only ever extend.

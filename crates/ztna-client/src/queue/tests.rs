@@ -155,3 +155,113 @@ async fn close_cancels_waiting_calls() {
     assert_eq!(waiting.granted().await, Err(ApiError::Cancelled));
     assert!(matches!(q.enqueue(BULK, false), Err(ApiError::Cancelled)));
 }
+
+const BACKGROUND: Slot = Slot::Lane(Lane::Background);
+
+/// Like [`record`], for a call queued through a [`SharedLane`].
+fn record_shared(
+    q: &Queue,
+    lane: &Arc<SharedLane>,
+    name: &'static str,
+    log: &Arc<Mutex<Vec<(&'static str, u128)>>>,
+) {
+    let ticket = lane.enqueue(q, false).unwrap();
+    let log = Arc::clone(log);
+    let start = Instant::now();
+    tokio::spawn(async move {
+        ticket.granted().await.unwrap();
+        log.lock()
+            .unwrap()
+            .push((name, start.elapsed().as_millis()));
+    });
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_higher_lane_joiner_promotes_the_queued_call() {
+    let q = queue(5, 256);
+    let log = Arc::new(Mutex::new(Vec::new()));
+    for name in ["b1", "b2", "b3", "b4"] {
+        record(&q, BULK, name, &log);
+    }
+    let merged = Arc::new(SharedLane::new(BULK));
+    record_shared(&q, &merged, "merged", &log);
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert_eq!(q.depth(BULK), 4);
+    record(&q, INTERACTIVE, "i1", &log);
+    // An Interactive caller joins the Bulk call: it moves behind i1, ahead of b2..b4.
+    merged.raise(&q, INTERACTIVE);
+    assert_eq!((q.depth(BULK), q.depth(INTERACTIVE)), (3, 2));
+    // A lower lane joining later changes nothing.
+    merged.raise(&q, BACKGROUND);
+    merged.raise(&q, BULK);
+    assert_eq!((q.depth(BULK), q.depth(INTERACTIVE)), (3, 2));
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let got = log.lock().unwrap().clone();
+    assert_eq!(
+        got,
+        [
+            ("b1", 0),
+            ("i1", 150), // from its own start at 50 ms
+            ("merged", 400),
+            ("b2", 600),
+            ("b3", 800),
+            ("b4", 1000)
+        ]
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn without_a_joiner_the_merged_call_keeps_its_lane() {
+    let q = queue(5, 256);
+    let log = Arc::new(Mutex::new(Vec::new()));
+    record(&q, BULK, "b1", &log);
+    let merged = Arc::new(SharedLane::new(BULK));
+    record_shared(&q, &merged, "merged", &log);
+    record(&q, BULK, "b2", &log);
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let order: Vec<&str> = log.lock().unwrap().iter().map(|(n, _)| *n).collect();
+    assert_eq!(order, ["b1", "merged", "b2"]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_raise_between_attempts_sends_the_retry_on_the_new_lane() {
+    let q = queue(5, 256);
+    let lane = SharedLane::new(BULK);
+    lane.enqueue(&q, false).unwrap().granted().await.unwrap();
+    lane.sent();
+    // Raised while nothing waits (e.g. during a retry's backoff): nothing to move now...
+    lane.raise(&q, INTERACTIVE);
+    assert_eq!((q.depth(BULK), q.depth(INTERACTIVE)), (0, 0));
+    // ...but the next attempt is queued on the raised lane.
+    let _bulk = q.enqueue(BULK, false).unwrap();
+    let retry = lane.enqueue(&q, true).unwrap();
+    assert_eq!((q.depth(BULK), q.depth(INTERACTIVE)), (1, 1));
+    drop(retry);
+    assert_eq!(q.depth(INTERACTIVE), 0);
+}
+
+#[tokio::test(start_paused = true)]
+async fn promotion_moves_only_upward_and_resets_the_lane_wait() {
+    let q = queue(5, 256);
+    q.enqueue(BULK, false).unwrap().granted().await.unwrap();
+    let t = q.enqueue(BACKGROUND, false).unwrap();
+    assert!(!q.promote(t.id(), BACKGROUND));
+    assert!(!q.promote(t.id(), BULK));
+    assert_eq!(q.depth(BACKGROUND), 1);
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert!(q.promote(t.id(), INTERACTIVE));
+    assert_eq!((q.depth(BACKGROUND), q.depth(INTERACTIVE)), (0, 1));
+    // Waited 200 ms in all; 150 ms of it in the Interactive lane.
+    assert_eq!(t.granted().await.unwrap(), Duration::from_millis(150));
+    assert!(!q.promote(999, INTERACTIVE));
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_promoted_ticket_dropped_leaves_its_new_lane() {
+    let q = queue(5, 256);
+    q.enqueue(BULK, false).unwrap().granted().await.unwrap();
+    let t = q.enqueue(BULK, false).unwrap();
+    assert!(q.promote(t.id(), INTERACTIVE));
+    drop(t);
+    assert_eq!((q.depth(BULK), q.depth(INTERACTIVE)), (0, 0));
+}

@@ -1,34 +1,37 @@
 //! A queued call's place in line.
 
-use super::lane::Slot;
 use super::state::Shared;
 use crate::error::ApiError;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::sync::oneshot;
 
 /// A call waiting for its permit. Dropping it before the grant removes the call from the
 /// queue (it is never sent and spends no budget).
 pub(crate) struct Ticket {
     shared: Arc<Shared>,
-    slot: Slot,
     id: u64,
-    rx: oneshot::Receiver<()>,
+    rx: oneshot::Receiver<Duration>,
     done: bool,
 }
 
 impl Ticket {
-    pub(super) fn new(shared: Arc<Shared>, slot: Slot, id: u64, rx: oneshot::Receiver<()>) -> Self {
+    pub(super) fn new(shared: Arc<Shared>, id: u64, rx: oneshot::Receiver<Duration>) -> Self {
         Self {
             shared,
-            slot,
             id,
             rx,
             done: false,
         }
     }
 
-    /// Waits for the permit to send now.
-    pub async fn granted(mut self) -> Result<(), ApiError> {
+    /// The waiter's id in the queue (for [`super::Queue::promote`]).
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Waits for the permit to send now; returns how long the call waited in its lane.
+    pub async fn granted(mut self) -> Result<Duration, ApiError> {
         let r = (&mut self.rx).await;
         self.done = true;
         r.map_err(|_| ApiError::Cancelled)
@@ -38,7 +41,7 @@ impl Ticket {
 impl Drop for Ticket {
     fn drop(&mut self) {
         if !self.done {
-            self.shared.cancel(self.slot, self.id);
+            self.shared.cancel(self.id);
         }
     }
 }

@@ -53,6 +53,23 @@ impl TenantClient {
             .await
     }
 
+    /// Reads the site (bypassing the cache), lets `edit` change it, and writes the whole
+    /// site back: `mute_health_notification` always explicit, `authentication_mode` as read
+    /// (it is immutable), nothing the caller did not touch changed.
+    pub async fn update_site_with<F>(&self, id: &str, edit: F) -> Result<Site, ApiError>
+    where
+        F: FnOnce(&mut Site) + Send,
+    {
+        let mut site: Site = self
+            .call(Endpoint::get("get_site", Family::Sites, site_path(id)?).uncached())
+            .await?;
+        let mode = site.authentication_mode.clone();
+        edit(&mut site);
+        let mut body = NewSite::from(&site);
+        body.authentication_mode = mode;
+        self.update_site(id, &body).await
+    }
+
     /// `DELETE /v2/sites/{id}`.
     pub async fn delete_site(&self, id: &str) -> Result<(), ApiError> {
         self.call_empty(Endpoint::delete(

@@ -5,4 +5,7 @@ mod auth;
 mod calls;
 mod errors;
 mod fake;
+mod operations;
 mod queueing;
+mod walkers;
+mod writes;

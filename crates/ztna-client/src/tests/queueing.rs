@@ -157,3 +157,47 @@ async fn a_full_lane_answers_busy_at_once() {
     bg_call.await.unwrap().unwrap();
     assert_eq!(fake.count("GET", "/v2/sites/c"), 0);
 }
+
+#[tokio::test]
+async fn an_interactive_joiner_promotes_a_queued_bulk_get() {
+    let fake = Fake::sites().await;
+    let c = static_client(&fake, |c| c.rate_per_second = 5);
+    let bulk = c.lane(Lane::Bulk);
+    let mut tasks = Vec::new();
+    for id in ["b0", "b1", "b2", "b3", "x"] {
+        let b = bulk.clone();
+        tasks.push(tokio::spawn(async move { b.get_site(id).await }));
+    }
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    // The same GET, interactive: it joins the queued Bulk call and lifts it.
+    let (joined, waited) = crate::measure_queue_wait(c.get_site("x")).await;
+    assert_eq!(joined.unwrap().id, "x");
+    assert!(waited < Duration::from_millis(400), "{waited:?}");
+    for r in join_all(tasks).await {
+        r.unwrap().unwrap();
+    }
+    let order: Vec<String> = fake.api_calls().into_iter().map(|s| s.path).collect();
+    assert_eq!(order.len(), 5, "{order:?}");
+    assert_eq!(order[1], "/v2/sites/x", "{order:?}");
+    assert_eq!(fake.count("GET", "/v2/sites/x"), 1);
+}
+
+#[tokio::test]
+async fn measure_queue_wait_reports_the_calls_wait() {
+    let fake = Fake::sites().await;
+    let c = static_client(&fake, |c| c.rate_per_second = 5);
+    let (r, first) = crate::measure_queue_wait(c.get_site("a")).await;
+    r.unwrap();
+    assert!(first < Duration::from_millis(50), "{first:?}");
+    // The next slot is 200 ms after the first grant.
+    let (r, second) = crate::measure_queue_wait(async {
+        c.get_site("b").await?;
+        c.get_site("a").await // cache hit: no wait
+    })
+    .await;
+    r.unwrap();
+    assert!(
+        second > Duration::from_millis(100) && second < Duration::from_millis(300),
+        "{second:?}"
+    );
+}
