@@ -26,8 +26,12 @@ fn bad(key: &'static str, problem: impl Into<String>) -> ConfigError {
 /// Where the tenant is.
 #[derive(Debug)]
 pub enum Tenant {
-    /// The built-in emulator, started in-process on a loopback port.
-    Embedded { seed: u64 },
+    /// The built-in emulator, started in-process on a loopback port (a random one unless
+    /// `listen` pins it, e.g. for end-to-end tests that drive the emulator's controls).
+    Embedded {
+        seed: u64,
+        listen: Option<SocketAddr>,
+    },
     /// A real tenant (or a standalone emulator).
     Remote {
         origin: ApiOrigin,
@@ -64,6 +68,7 @@ struct FileConfig {
     cache_ttl_secs: Option<u64>,
     secure_cookies: Option<bool>,
     emulator_seed: Option<u64>,
+    emulator_listen: Option<String>,
     session_idle_minutes: Option<u64>,
 }
 
@@ -148,7 +153,20 @@ impl Config {
             None => file.emulator_seed.unwrap_or(42),
         };
 
-        let tenant = tenant(env, &file, emulator_seed)?;
+        let count = |key: &'static str| -> Result<Option<usize>, ConfigError> {
+            env(key)
+                .map(|v| {
+                    v.trim()
+                        .parse::<usize>()
+                        .map_err(|_| bad(key, "must be a whole number of documents"))
+                })
+                .transpose()
+        };
+        let sizes = (
+            count("EMULATOR_AUDIT_LOGS")?,
+            count("EMULATOR_FORENSICS_LOGS")?,
+        );
+        let tenant = tenant(env, &file, emulator_seed, sizes)?;
 
         Ok(Config {
             listen,
@@ -167,6 +185,7 @@ fn tenant(
     env: &dyn Fn(&str) -> Option<String>,
     file: &FileConfig,
     seed: u64,
+    (audit_logs, forensics_logs): (Option<usize>, Option<usize>),
 ) -> Result<Tenant, ConfigError> {
     let origin = env("ZTNA_API_ORIGIN").or(file.api_origin.clone());
     let client_id = env("ZTNA_CLIENT_ID").or(file.client_id.clone());
@@ -190,7 +209,25 @@ fn tenant(
                 "credentials are set but no API origin; set it, e.g. https://api.acme.luminatesec.com",
             ));
         }
-        return Ok(Tenant::Embedded { seed });
+        let listen = match env("CONSOLE_EMULATOR_LISTEN").or(file.emulator_listen.clone()) {
+            None => None,
+            Some(raw) => {
+                let addr: SocketAddr = raw.trim().parse().map_err(|_| {
+                    bad(
+                        "CONSOLE_EMULATOR_LISTEN",
+                        format!("`{raw}` is not an address like 127.0.0.1:3199"),
+                    )
+                })?;
+                if !addr.ip().is_loopback() {
+                    return Err(bad(
+                        "CONSOLE_EMULATOR_LISTEN",
+                        "the embedded emulator listens on loopback only (127.0.0.1 or ::1)",
+                    ));
+                }
+                Some(addr)
+            }
+        };
+        return Ok(Tenant::Embedded { seed, listen });
     };
     let origin =
         ApiOrigin::parse(origin.trim()).map_err(|e| bad("ZTNA_API_ORIGIN", e.to_string()))?;
@@ -281,9 +318,34 @@ mod tests {
     #[test]
     fn nothing_set_means_embedded_emulator_on_loopback() {
         let c = load(&[]).unwrap_or_else(|e| panic!("{e}"));
-        assert!(matches!(c.tenant, Tenant::Embedded { seed: 42 }));
+        assert!(matches!(
+            c.tenant,
+            Tenant::Embedded {
+                seed: 42,
+                listen: None
+            }
+        ));
         assert_eq!(c.listen.to_string(), "127.0.0.1:3000");
         assert_eq!(c.rate_per_second, 5);
+    }
+
+    #[test]
+    fn the_embedded_emulator_can_be_pinned_to_a_loopback_address() {
+        let c = load(&[("CONSOLE_EMULATOR_LISTEN", "127.0.0.1:3199")])
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(matches!(
+            c.tenant,
+            Tenant::Embedded { listen: Some(addr), .. } if addr.port() == 3199
+        ));
+        for bad in ["0.0.0.0:3199", "10.1.2.3:1", "nonsense"] {
+            assert_eq!(
+                load(&[("CONSOLE_EMULATOR_LISTEN", bad)])
+                    .err()
+                    .map(|e| e.key),
+                Some("CONSOLE_EMULATOR_LISTEN"),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

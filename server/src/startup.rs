@@ -6,7 +6,7 @@ use crate::demo::{self, DemoPassword};
 use crate::metrics::Metrics;
 use crate::state::AppState;
 use crate::throttle::LoginThrottle;
-use crate::{actions, auth, csrf, headers, health, metrics, session_user};
+use crate::{actions, auth, csrf, headers, health, metrics, secret_pages, session_user};
 use app::ssr::jobs::JobRunner;
 use app::ssr::state::ConsoleState;
 use app::{shell, App};
@@ -63,21 +63,24 @@ impl Application {
         })?;
 
         let (origin, credentials, emulator, tenant_label) = match config.tenant {
-            Tenant::Embedded { seed } => {
+            Tenant::Embedded { seed, listen } => {
                 // Fresh random credentials each start: the emulator accepts only them,
                 // and they live only in this process.
                 let client_id = format!("console-{}", console_store::password::generate(12));
                 let client_secret = console_store::password::generate(40);
+                let defaults = EmulatorConfig::default();
                 let emulator = Emulator::new(EmulatorConfig {
                     seed,
                     client_id: client_id.clone(),
                     client_secret: client_secret.clone(),
                     rate_per_second: config.rate_per_second,
-                    ..EmulatorConfig::default()
+                    audit_logs: audit_logs.unwrap_or(defaults.audit_logs),
+                    forensics_logs: forensics_logs.unwrap_or(defaults.forensics_logs),
+                    ..defaults
                 });
                 let running = emulator
                     .clone()
-                    .spawn(SocketAddr::from(([127, 0, 0, 1], 0)))
+                    .spawn(listen.unwrap_or(SocketAddr::from(([127, 0, 0, 1], 0))))
                     .await
                     .map_err(|e| StartupError::Emulator(e.to_string()))?;
                 let origin = ztna_client::ApiOrigin::parse(&running.origin())
@@ -180,6 +183,15 @@ impl Application {
                 post(actions::site_notifications),
             )
             .route("/events/jobs/{id}", get(actions::job_events))
+            // Secrets for browsers without JavaScript: rendered once, never stored.
+            .route(
+                "/actions/sites/{site}/connectors/{connector}/deployment",
+                post(secret_pages::deployment),
+            )
+            .route(
+                "/actions/sites/{site}/keys/rotate",
+                post(secret_pages::rotate_key),
+            )
             .leptos_routes_with_context(
                 &state,
                 routes,

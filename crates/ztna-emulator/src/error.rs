@@ -6,7 +6,7 @@
 //! and even errors produced by axum itself (405, body rejections) get the documented shape.
 
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::{MatchedPath, Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -136,6 +136,10 @@ pub(crate) async fn request_context(
     let request_id = Uuid::new_v4();
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
+    let operation = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|m| m.as_str().to_owned());
 
     let response = next.run(request).await;
     let status = response.status();
@@ -152,7 +156,7 @@ pub(crate) async fn request_context(
     if method != Method::HEAD {
         tracing::debug!(%method, %path, status = status.as_u16(), %request_id, "request");
     }
-    emulator.record_request(&method, &path, status);
+    emulator.record_request(&method, &path, operation.as_deref(), status);
     response
 }
 

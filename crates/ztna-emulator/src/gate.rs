@@ -38,6 +38,10 @@ pub(crate) async fn gate(
         return next.run(request).await;
     }
 
+    if let Some(degraded) = crate::life::degrade(&emulator).await {
+        return degraded;
+    }
+
     if !emulator.limiter().try_acquire() {
         return ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,

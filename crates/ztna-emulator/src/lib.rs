@@ -23,6 +23,7 @@ mod control;
 mod deploy;
 mod error;
 mod gate;
+mod life;
 mod rate_limit;
 mod routes;
 mod seed;
@@ -40,11 +41,13 @@ use tokio::task::JoinHandle;
 
 pub use config::EmulatorConfig;
 pub use error::{EmulatorError, REQUEST_ID_HEADER};
+pub use state::chaos::ChaosSettings;
 pub use state::faults::Fault;
 pub use state::stats::Stats;
 
 use rate_limit::RateLimiter;
 use state::auth::{constant_time_eq, TokenStore};
+use state::chaos::Chaos;
 use state::faults::FaultQueue;
 use state::Tenant;
 
@@ -61,6 +64,7 @@ struct Inner {
     limiter: RateLimiter,
     faults: Mutex<FaultQueue>,
     stats: Mutex<Stats>,
+    chaos: Mutex<Chaos>,
 }
 
 /// Locks a mutex, carrying on after a panic elsewhere: the emulator's state stays usable, which
@@ -88,6 +92,7 @@ impl Emulator {
                 tenant: Mutex::new(tenant),
                 faults: Mutex::new(FaultQueue::default()),
                 stats: Mutex::new(Stats::default()),
+                chaos: Mutex::new(Chaos::default()),
                 config,
             }),
         }
@@ -102,6 +107,16 @@ impl Emulator {
             .merge(routes::regions::routes())
             .merge(routes::registration_keys::routes())
             .merge(routes::connectors::routes())
+            .merge(routes::applications::routes())
+            .merge(routes::policies::routes())
+            .merge(routes::collections::routes())
+            .merge(routes::role_bindings::routes())
+            .merge(routes::dns::routes())
+            .merge(routes::identities::routes())
+            .merge(routes::scim::routes())
+            .merge(routes::ssh_clients::routes())
+            .merge(routes::cloud_integrations::routes())
+            .merge(routes::logs::routes())
             .merge(control::routes())
             .fallback(routes::not_found)
             .layer(axum::middleware::from_fn_with_state(
@@ -111,6 +126,10 @@ impl Emulator {
             .layer(axum::middleware::from_fn_with_state(
                 self.clone(),
                 error::request_context,
+            ))
+            .layer(axum::middleware::from_fn_with_state(
+                self.clone(),
+                life::drop_connections,
             ))
             .with_state(self.clone())
     }
@@ -249,11 +268,17 @@ impl Emulator {
         static_ok || lock(&self.inner.tokens).is_valid(token)
     }
 
-    pub(crate) fn record_request(&self, method: &Method, path: &str, status: StatusCode) {
+    pub(crate) fn record_request(
+        &self,
+        method: &Method,
+        path: &str,
+        operation: Option<&str>,
+        status: StatusCode,
+    ) {
         if gate::is_control(path) {
             return;
         }
-        lock(&self.inner.stats).record(method.as_str(), path, status.as_u16());
+        lock(&self.inner.stats).record(method.as_str(), path, operation, status.as_u16());
     }
 }
 

@@ -61,6 +61,9 @@ pub async fn spawn_with(settings: &[(&str, &str)], data_dir: PathBuf) -> TestCon
     map.insert("LEPTOS_SITE_ADDR".into(), "127.0.0.1:0".into());
     map.insert("CONSOLE_DATA_DIR".into(), data_dir.display().to_string());
     map.insert("CONSOLE_DEMO_PASSWORD".into(), PASSWORD.into());
+    // A full month of logs is for people; tests start faster with fewer.
+    map.insert("EMULATOR_AUDIT_LOGS".into(), "2000".into());
+    map.insert("EMULATOR_FORENSICS_LOGS".into(), "5000".into());
     for (k, v) in settings {
         map.insert((*k).into(), (*v).into());
     }

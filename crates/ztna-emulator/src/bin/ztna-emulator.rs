@@ -48,6 +48,36 @@ struct Args {
     /// Lifetime of issued access tokens, in seconds.
     #[arg(long, default_value_t = 3600)]
     token_ttl: u64,
+    /// Number of seeded users (over all identity providers).
+    #[arg(long, default_value_t = 2_000)]
+    users: usize,
+    /// Number of seeded identity groups.
+    #[arg(long, default_value_t = 80)]
+    groups: usize,
+    /// Number of seeded audit log documents.
+    #[arg(long, default_value_t = 50_000)]
+    audit_logs: usize,
+    /// Number of seeded forensics log documents.
+    #[arg(long, default_value_t = 200_000)]
+    forensics_logs: usize,
+    /// Connectors created through the API register by themselves after this many seconds.
+    #[arg(long)]
+    auto_register_after: Option<u64>,
+    /// Number of seeded applications.
+    #[arg(long, default_value_t = 400)]
+    applications: usize,
+    /// Number of seeded access and activity policies.
+    #[arg(long, default_value_t = 60)]
+    policies: usize,
+    /// Number of collections (the default collection included).
+    #[arg(long, default_value_t = 8)]
+    collections: usize,
+    /// Number of seeded role bindings.
+    #[arg(long, default_value_t = 50)]
+    role_bindings: usize,
+    /// Leave out the reference's example objects (DataCenterEurope, TestApplication, ...).
+    #[arg(long)]
+    no_reference_examples: bool,
 }
 
 #[tokio::main]
@@ -72,6 +102,17 @@ async fn main() -> ExitCode {
         client_token: args.client_token.filter(|t| !t.is_empty()),
         rate_per_second: args.rate,
         token_ttl_secs: args.token_ttl,
+        users: args.users,
+        groups: args.groups,
+        audit_logs: args.audit_logs,
+        forensics_logs: args.forensics_logs,
+        auto_register_after_secs: args.auto_register_after,
+        applications: args.applications,
+        policies: args.policies,
+        collections: args.collections,
+        role_bindings: args.role_bindings,
+        reference_examples: !args.no_reference_examples,
+        ..defaults
     };
     if using_default_credentials {
         tracing::warn!(

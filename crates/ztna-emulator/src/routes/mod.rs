@@ -1,10 +1,20 @@
 //! HTTP routes of the emulated tenant API, one module per resource, plus what they share:
 //! JSON body parsing into [`Field`]s, list parameters and the page envelope.
 
+pub(crate) mod applications;
+pub(crate) mod cloud_integrations;
+pub(crate) mod collections;
 pub(crate) mod connectors;
+pub(crate) mod dns;
+pub(crate) mod identities;
+pub(crate) mod logs;
+pub(crate) mod policies;
 pub(crate) mod regions;
 pub(crate) mod registration_keys;
+pub(crate) mod role_bindings;
+pub(crate) mod scim;
 pub(crate) mod sites;
+pub(crate) mod ssh_clients;
 pub(crate) mod token;
 
 use std::collections::HashMap;

@@ -52,7 +52,7 @@ async fn issue(State(emulator): State<Emulator>, headers: HeaderMap) -> Result<R
     }
     let body = TokenResponse {
         access_token: emulator.issue_token(),
-        expires_in: emulator.config().token_ttl_secs,
+        expires_in: emulator.token_ttl_secs(),
         scope: "luminate-scope",
         token_type: "Bearer",
         error: "",

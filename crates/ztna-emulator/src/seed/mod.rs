@@ -10,8 +10,13 @@
 //! site in eight has no connector, and the remaining connectors are spread with datacenters and
 //! clouds getting more.
 
+pub(crate) mod access;
 pub(crate) mod catalog;
+pub(crate) mod identities;
+pub(crate) mod logs;
 pub(crate) mod names;
+pub(crate) mod people;
+pub(crate) mod resources;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -131,7 +136,7 @@ pub(crate) fn seed_tenant(config: &EmulatorConfig, anchor: OffsetDateTime) -> Te
     let mut sites = sites;
     s.add_registration_keys(&mut sites, &counts);
 
-    Tenant {
+    let mut tenant = Tenant {
         tenant_identifier,
         endpoint_url: format!("{}.luminatesec.com", config.tenant),
         latest_version: catalog::LATEST_VERSION.to_owned(),
@@ -146,7 +151,27 @@ pub(crate) fn seed_tenant(config: &EmulatorConfig, anchor: OffsetDateTime) -> Te
         connectors: connectors.into_iter().map(|c| (c.id, c)).collect(),
         next_seq: s.next_seq,
         directory: Vec::new(),
-    }
+        identities: Default::default(),
+        dns: Default::default(),
+        ssh_clients: Default::default(),
+        cloud_integrations: Default::default(),
+        logs: Default::default(),
+        applications: Default::default(),
+        policies: Default::default(),
+        collections: Default::default(),
+        role_bindings: Default::default(),
+    };
+    // Identities first: they fill `tenant.directory`, which the seeds of everything that
+    // names people (policies, role bindings) draw from. Each of these seeds has its own
+    // ChaCha8 stream derived from `config.seed`, so they never shift the ids above.
+    identities::seed(&mut tenant, config, anchor);
+    // DNS groups, SSH clients, cloud integrations.
+    resources::seed(&mut tenant, config, anchor);
+    // Collections, applications, policies, role bindings (and the reference's examples).
+    access::seed(&mut tenant, config, anchor);
+    // Logs last: they mention users, sites and applications.
+    logs::seed(&mut tenant, config, anchor);
+    tenant
 }
 
 /// Site names and places: the fixed three, then the shuffled pool, cycled with a suffix.
@@ -446,6 +471,8 @@ mod tests {
             seed,
             sites,
             connectors,
+            // These tests count the generated sites; the examples add three of their own.
+            reference_examples: false,
             ..EmulatorConfig::default()
         };
         seed_tenant(&config, crate::timefmt::anchor())

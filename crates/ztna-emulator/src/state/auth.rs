@@ -33,6 +33,15 @@ impl TokenStore {
         token
     }
 
+    /// Lifetime of tokens issued from now on.
+    pub fn set_ttl(&mut self, secs: u64) {
+        self.ttl = Duration::from_secs(secs);
+    }
+
+    pub fn ttl_secs(&self) -> u64 {
+        self.ttl.as_secs()
+    }
+
     pub fn is_valid(&self, token: &str) -> bool {
         self.live
             .get(token)

@@ -146,6 +146,14 @@ impl Tenant {
         if connector.registration.is_some() {
             return self.set_connector_health(id, true, now);
         }
+        // "By default OTP is valid for 24 hours": a container started later is refused.
+        if now > connector.date_otp_expire {
+            return Err(EmulatorError::BadRequest(format!(
+                "The one-time password of connector '{}' expired at {}; delete the connector and create a new one",
+                connector.name,
+                crate::timefmt::iso_seconds(connector.date_otp_expire)
+            )));
+        }
         let site_id = connector.site_id;
         let deployment = connector.deployment_type;
         let n = self

@@ -5,13 +5,24 @@
 //! `registration_keys.rs`) and return [`EmulatorError`], so the HTTP routes and the library
 //! controls share the same rules.
 
+pub(crate) mod applications;
 pub(crate) mod auth;
+pub(crate) mod chaos;
+pub(crate) mod cloud_integrations;
+pub(crate) mod collections;
 pub(crate) mod connectors;
 pub(crate) mod directory;
+pub(crate) mod dns;
 pub(crate) mod faults;
+pub(crate) mod identities;
+pub(crate) mod logs;
 pub(crate) mod model;
+pub(crate) mod policies;
 pub(crate) mod registration_keys;
+pub(crate) mod role_bindings;
+pub(crate) mod scim;
 pub(crate) mod sites;
+pub(crate) mod ssh_clients;
 pub(crate) mod stats;
 pub(crate) mod views;
 
@@ -61,6 +72,22 @@ pub(crate) struct Tenant {
     /// Users, groups and API clients that policies and role bindings may name
     /// (filled by the identity seed before the seeds that point at people).
     pub directory: Vec<directory::SubjectRef>,
+    /// Identity providers, users, groups, blocked users (SCIM users and groups included).
+    pub identities: identities::Store,
+    /// DNS resiliency groups and their servers.
+    pub dns: dns::Store,
+    pub ssh_clients: ssh_clients::Store,
+    pub cloud_integrations: cloud_integrations::Store,
+    /// Audit and forensics log documents, searched by `/v2/logs/*`.
+    pub logs: logs::Store,
+    /// Applications, each in a collection and bound to at most one site.
+    pub applications: BTreeMap<Uuid, applications::Application>,
+    /// Access and activity policies.
+    pub policies: BTreeMap<Uuid, policies::Policy>,
+    /// Collections (the root always exists) and their site links.
+    pub collections: collections::Collections,
+    /// Tenant, collection and site role bindings.
+    pub role_bindings: BTreeMap<Uuid, role_bindings::RoleBinding>,
 }
 
 /// Parses a path id. The real tenant rejects anything but a hyphenated UUID with 400.

@@ -109,6 +109,7 @@ impl Tenant {
                 location: None,
             },
         );
+        self.on_site_created(id);
         Ok(id)
     }
 
@@ -165,6 +166,24 @@ impl Tenant {
             )));
         }
         self.sites.remove(&id);
+        self.on_site_deleted(id);
         Ok(())
+    }
+
+    /// Records that application `app` is served by site `id` (kept in step by the
+    /// application rules).
+    pub fn attach_application(&mut self, id: Uuid, app: Uuid) -> Result<(), EmulatorError> {
+        let site = self.site_mut(id)?;
+        if !site.application_ids.contains(&app) {
+            site.application_ids.push(app);
+        }
+        Ok(())
+    }
+
+    /// Forgets that application `app` is served by site `id`.
+    pub fn detach_application(&mut self, id: Uuid, app: Uuid) {
+        if let Some(site) = self.sites.get_mut(&id) {
+            site.application_ids.retain(|a| *a != app);
+        }
     }
 }

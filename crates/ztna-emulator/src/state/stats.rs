@@ -23,14 +23,52 @@ pub struct Stats {
     pub by_route: BTreeMap<String, u64>,
     /// Responses per status code.
     pub by_status: BTreeMap<String, u64>,
+    /// Responses per operation (`"METHOD /route/{template}"`, as routed; `"METHOD
+    /// (unmatched)"` for unknown paths) and status code.
+    #[serde(default)]
+    pub by_operation: BTreeMap<String, BTreeMap<String, u64>>,
+    /// Most API requests seen within one wall-clock second.
+    #[serde(default)]
+    pub peak_requests_per_second: u64,
+    /// Connections closed without an answer (`/_emulator/drop`).
+    #[serde(default)]
+    pub dropped_total: u64,
+    /// Responses replaced by a random error (`/_emulator/error-rate`).
+    #[serde(default)]
+    pub random_errors_total: u64,
+    /// The second being counted for the peak, and its count so far.
+    #[serde(skip)]
+    current_second: (u64, u64),
 }
 
 /// Stops a client probing random paths from growing the route map without bound.
 const MAX_ROUTES: usize = 500;
 
 impl Stats {
-    pub(crate) fn record(&mut self, method: &str, path: &str, status: u16) {
+    pub(crate) fn record(
+        &mut self,
+        method: &str,
+        path: &str,
+        operation: Option<&str>,
+        status: u16,
+    ) {
         self.requests_total += 1;
+        let second = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        if self.current_second.0 == second {
+            self.current_second.1 += 1;
+        } else {
+            self.current_second = (second, 1);
+        }
+        self.peak_requests_per_second = self.peak_requests_per_second.max(self.current_second.1);
+        let operation = format!("{method} {}", operation.unwrap_or("(unmatched)"));
+        *self
+            .by_operation
+            .entry(operation)
+            .or_default()
+            .entry(status.to_string())
+            .or_default() += 1;
         if status == 429 {
             self.throttled_total += 1;
         }
@@ -74,13 +112,19 @@ mod tests {
         stats.record(
             "GET",
             "/v2/sites/6fd0a892-8b70-471a-9dd7-bf374b07451f/status",
+            Some("/v2/sites/{id}/status"),
             200,
         );
-        stats.record("POST", "/v1/oauth/token", 429);
+        stats.record("POST", "/v1/oauth/token", Some("/v1/oauth/token"), 429);
         assert_eq!(stats.requests_total, 2);
         assert_eq!(stats.throttled_total, 1);
         assert_eq!(stats.token_requests, 1);
         assert_eq!(stats.by_route.get("GET /v2/sites/{id}/status"), Some(&1));
         assert_eq!(stats.by_status.get("429"), Some(&1));
+        assert_eq!(
+            stats.by_operation["POST /v1/oauth/token"].get("429"),
+            Some(&1)
+        );
+        assert!(stats.peak_requests_per_second >= 1);
     }
 }

@@ -4,11 +4,28 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod access_common;
+mod access_seed;
+mod applications;
 mod auth;
+mod collections;
 mod common;
 mod connectors;
 mod controls;
+mod dns;
+mod identities;
+mod life;
+mod logs;
+mod policies;
 mod rate_limit;
+mod reference_examples;
 mod registration_keys;
+mod replay;
+mod replay_b;
+mod replay_b_examples;
+mod role_bindings;
+mod scim;
 mod seed;
 mod sites;
+mod ssh_cloud;
+mod startup;
