@@ -4,6 +4,10 @@ import { defineConfig } from "@playwright/test";
 // (`cargo leptos build`), with a throw-away data directory and a known demo password.
 const port = process.env.E2E_PORT ?? "3100";
 export const demoPassword = "e2e-Demo-Passw0rd";
+// The embedded tenant emulator, pinned to a known loopback port so tests can drive its
+// controls (`/_emulator/...`), e.g. to register a connector as its container would.
+const emulatorPort = process.env.E2E_EMULATOR_PORT ?? "3199";
+export const emulatorOrigin = `http://127.0.0.1:${emulatorPort}`;
 
 export default defineConfig({
   testDir: "./tests",
@@ -46,6 +50,7 @@ export default defineConfig({
       LEPTOS_OUTPUT_NAME: "ztna-console",
       CONSOLE_DATA_DIR: "end2end/.data",
       CONSOLE_DEMO_PASSWORD: demoPassword,
+      CONSOLE_EMULATOR_LISTEN: `127.0.0.1:${emulatorPort}`,
       RUST_LOG: "warn",
     },
   },

@@ -3,11 +3,20 @@
 use crate::components::shell::Shell;
 use crate::pages::{
     account::AccountPage,
+    connector::ConnectorPage,
+    connector_new::NewConnectorPage,
     jobs::{JobPage, JobsPage},
     login::LoginPage,
     not_found::NotFound,
     site_detail::SiteDetailPage,
+    site_health::SiteHealthPage,
+    site_keys::SiteKeysPage,
+    site_new::NewSitePage,
     sites::SitesPage,
+    user_block::{BlockUserPage, UnblockUserPage},
+    user_detail::UserDetailPage,
+    users::UsersPage,
+    users_blocked::BlockedUsersPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -61,7 +70,26 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                 <ParentRoute path=path!("") view=Shell ssr=SsrMode::Async>
                     <Route path=path!("/sites") view=SitesPage ssr=SsrMode::Async/>
+                    // Fixed paths before `/sites/:id`: the first match wins.
+                    <Route path=path!("/sites/new") view=NewSitePage ssr=SsrMode::Async/>
+                    <Route path=path!("/sites/health") view=SiteHealthPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/sites/:id/connectors/new")
+                        view=NewConnectorPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/sites/:id/connectors/:connector")
+                        view=ConnectorPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/sites/:id/keys") view=SiteKeysPage ssr=SsrMode::Async/>
                     <Route path=path!("/sites/:id") view=SiteDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/users") view=UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/users/blocked") view=BlockedUsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/users/:idp/:id/block") view=BlockUserPage ssr=SsrMode::Async/>
+                    <Route path=path!("/users/:idp/:id/unblock") view=UnblockUserPage ssr=SsrMode::Async/>
+                    <Route path=path!("/users/:idp/:id") view=UserDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("/jobs") view=JobsPage ssr=SsrMode::Async/>
                     <Route path=path!("/jobs/:id") view=JobPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>

@@ -1,7 +1,7 @@
 import { expect, Page } from "@playwright/test";
-import { demoPassword } from "../playwright.config";
+import { demoPassword, emulatorOrigin } from "../playwright.config";
 
-export { demoPassword };
+export { demoPassword, emulatorOrigin };
 
 /** Signs in through the real form, as a person would. */
 export async function signIn(page: Page, username: string, password = demoPassword) {

@@ -70,8 +70,8 @@ test("the editor sees only their three sites, and others are not found", async (
 
 test("helpdesk has no sites in the menu and is refused on the server", async ({ page }) => {
   await signIn(page, "helpdesk");
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Account"]);
+  await expect(page).toHaveURL(/\/users$/);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Users", "Jobs", "Account"]);
   const response = await page.goto("/sites");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("alert")).toContainText("does not allow");

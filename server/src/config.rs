@@ -31,6 +31,9 @@ pub enum Tenant {
     Embedded {
         seed: u64,
         listen: Option<SocketAddr>,
+        /// Log documents to seed (`EMULATOR_AUDIT_LOGS`, `EMULATOR_FORENSICS_LOGS`).
+        audit_logs: Option<usize>,
+        forensics_logs: Option<usize>,
     },
     /// A real tenant (or a standalone emulator).
     Remote {
@@ -227,7 +230,12 @@ fn tenant(
                 Some(addr)
             }
         };
-        return Ok(Tenant::Embedded { seed, listen });
+        return Ok(Tenant::Embedded {
+            seed,
+            listen,
+            audit_logs,
+            forensics_logs,
+        });
     };
     let origin =
         ApiOrigin::parse(origin.trim()).map_err(|e| bad("ZTNA_API_ORIGIN", e.to_string()))?;
@@ -322,7 +330,8 @@ mod tests {
             c.tenant,
             Tenant::Embedded {
                 seed: 42,
-                listen: None
+                listen: None,
+                ..
             }
         ));
         assert_eq!(c.listen.to_string(), "127.0.0.1:3000");

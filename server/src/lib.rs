@@ -3,6 +3,7 @@
 //! tenant (through the one rate-limited queue inside `ztna_client::TenantClient`).
 
 pub mod actions;
+pub mod actions_users;
 pub mod auth;
 pub mod config;
 pub mod csrf;
@@ -10,6 +11,7 @@ pub mod demo;
 pub mod headers;
 pub mod health;
 pub mod metrics;
+pub mod secret_pages;
 pub mod session_user;
 pub mod startup;
 pub mod state;

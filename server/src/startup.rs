@@ -63,7 +63,12 @@ impl Application {
         })?;
 
         let (origin, credentials, emulator, tenant_label) = match config.tenant {
-            Tenant::Embedded { seed, listen } => {
+            Tenant::Embedded {
+                seed,
+                listen,
+                audit_logs,
+                forensics_logs,
+            } => {
                 // Fresh random credentials each start: the emulator accepts only them,
                 // and they live only in this process.
                 let client_id = format!("console-{}", console_store::password::generate(12));
@@ -183,6 +188,10 @@ impl Application {
                 post(actions::site_notifications),
             )
             .route("/events/jobs/{id}", get(actions::job_events))
+            .route(
+                "/actions/users/unblock",
+                post(crate::actions_users::unblock_users),
+            )
             // Secrets for browsers without JavaScript: rendered once, never stored.
             .route(
                 "/actions/sites/{site}/connectors/{connector}/deployment",
@@ -241,6 +250,13 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        // Scheduled unblocks (also those that came due while the console was down) fire
+        // while the console serves, on the client's background lane.
+        let _scheduler = AbortOnDrop(tokio::spawn(app::ssr::usecases::users::run_scheduler(
+            self.state.console.client.clone(),
+            self.state.console.store.clone(),
+            Duration::from_secs(1),
+        )));
         axum::serve(
             self.listener,
             self.router
@@ -248,6 +264,15 @@ impl Application {
         )
         .with_graceful_shutdown(shutdown_signal())
         .await
+    }
+}
+
+/// Stops a background task when the console stops serving.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 

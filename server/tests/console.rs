@@ -188,7 +188,7 @@ async fn editor_sees_only_their_sites_and_nothing_of_others() {
     console.sign_in(&admin, "admin", PASSWORD).await;
     let (_, chicago) = console.page(&admin, "/sites?q=Chicago").await;
     let other = chicago
-        .split("href=\"/sites/")
+        .split("<th scope=\"row\"><a href=\"/sites/")
         .nth(1)
         .and_then(|s| s.split('"').next())
         .expect("a Chicago site")
@@ -218,7 +218,7 @@ async fn helpdesk_is_refused_sites_on_the_server() {
     let client = browser(&console);
     assert_eq!(
         console.sign_in(&client, "helpdesk", PASSWORD).await,
-        "/account"
+        "/users"
     );
     let (status, html) = console.page(&client, "/sites").await;
     assert_eq!(status, 403);
@@ -233,7 +233,10 @@ async fn helpdesk_is_refused_sites_on_the_server() {
     assert_ne!(status, 200);
     assert!(body.contains("Forbidden"));
     let (_, me) = console.server_fn(&client, "me", &[]).await;
-    assert!(me.contains("\"nav\":[\"Account\"]"), "{me}");
+    assert!(
+        me.contains("\"nav\":[\"Users\",\"Jobs\",\"Account\"]"),
+        "{me}"
+    );
 }
 
 #[tokio::test]

@@ -5,5 +5,9 @@
 //! call). One file per resource.
 
 pub mod account;
+pub mod connectors;
 pub mod jobs;
+pub mod regions;
+pub mod registration_keys;
 pub mod sites;
+pub mod users;

@@ -24,9 +24,24 @@ pub fn SitesPage() -> impl IntoView {
         <Title text="Sites"/>
         <header class="page-header">
             <h1>"Sites"</h1>
+            <div class="header-actions">
+                <a class="btn" href="/sites/health">"Health report"</a>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        page.await
+                            .ok()
+                            .filter(|p| p.can_create)
+                            .map(|_| view! { <a class="btn btn-primary" href="/sites/new">"New site"</a> })
+                    })}
+                </Suspense>
+            </div>
             <p class="muted">"Where your connectors run, and how they are doing."</p>
         </header>
-        {notice.map(|text| view! { <p class="notice notice-error" role="alert">{text}</p> })}
+        {notice.map(|(tone, text)| {
+            let class = format!("notice notice-{tone}");
+            let role = if tone == "error" { "alert" } else { "status" };
+            view! { <p class=class role=role>{text}</p> }
+        })}
         <SearchForm query=query.get_untracked()/>
         <Suspense fallback=|| view! { <p class="loading" aria-busy="true">"Loading sites…"</p> }>
             {move || Suspend::new(async move {
@@ -280,12 +295,19 @@ fn BulkBar() -> impl IntoView {
     }
 }
 
-/// Messages the BFF sends back to this page with `?notice=`.
-fn notice_text(code: &str) -> Option<&'static str> {
+/// Messages sent back to this page with `?notice=` (tone, text).
+fn notice_text(code: &str) -> Option<(&'static str, &'static str)> {
     match code {
-        "none_selected" => Some("Select at least one site first, then choose the action."),
-        "not_allowed" => Some("You may not change one of the selected sites; nothing was changed."),
-        "too_many" => Some("Select at most 500 sites at once."),
+        "none_selected" => Some((
+            "error",
+            "Select at least one site first, then choose the action.",
+        )),
+        "not_allowed" => Some((
+            "error",
+            "You may not change one of the selected sites; nothing was changed.",
+        )),
+        "too_many" => Some(("error", "Select at most 500 sites at once.")),
+        "deleted" => Some(("ok", "The site was deleted.")),
         _ => None,
     }
 }

@@ -15,12 +15,27 @@ use std::collections::HashSet;
 pub enum Permission {
     /// Read sites and their connectors (within scope).
     ViewSites,
-    /// Change sites and connectors (within scope).
+    /// Change sites (name, notifications) within scope.
     EditSites,
+    /// Create new sites (tenant admins only).
+    CreateSites,
+    /// Delete sites (tenant admins only).
+    DeleteSites,
+    /// Add and remove connectors of sites within scope.
+    ManageConnectors,
+    /// Read a connector's deployment command and environment (they hold its one-time
+    /// password) for sites within scope.
+    ViewDeploymentSecrets,
+    /// List, rotate and clean registration keys of site-mode sites within scope.
+    ManageRegistrationKeys,
     /// See one's own account.
     ViewAccount,
     /// Follow bulk jobs (one's own; admins and viewers see all).
     ViewJobs,
+    /// Find tenant users across identity providers and see their detail (helpdesk, admins).
+    ViewUsers,
+    /// Block and unblock tenant users (helpdesk, admins).
+    BlockUsers,
 }
 
 /// The rules, in one place.
@@ -31,7 +46,12 @@ pub fn allows(role: Role, permission: Permission) -> bool {
         ViewAccount => true,
         ViewSites => matches!(role, Admin | Viewer | Delegated),
         EditSites => matches!(role, Admin | Delegated),
-        ViewJobs => matches!(role, Admin | Viewer | Delegated),
+        CreateSites | DeleteSites => matches!(role, Admin),
+        ManageConnectors | ViewDeploymentSecrets | ManageRegistrationKeys => {
+            matches!(role, Admin | Delegated)
+        }
+        ViewJobs => matches!(role, Admin | Viewer | Delegated | Helpdesk),
+        ViewUsers | BlockUsers => matches!(role, Admin | Helpdesk),
     }
 }
 
@@ -39,6 +59,7 @@ pub fn allows(role: Role, permission: Permission) -> bool {
 pub fn nav_for(role: Role) -> Vec<NavItem> {
     [
         (NavItem::Sites, Permission::ViewSites),
+        (NavItem::Users, Permission::ViewUsers),
         (NavItem::Jobs, Permission::ViewJobs),
         (NavItem::Account, Permission::ViewAccount),
     ]
@@ -52,6 +73,8 @@ pub fn nav_for(role: Role) -> Vec<NavItem> {
 pub fn home_for(role: Role) -> &'static str {
     if allows(role, Permission::ViewSites) {
         "/sites"
+    } else if allows(role, Permission::ViewUsers) {
+        "/users"
     } else {
         "/account"
     }
@@ -108,29 +131,115 @@ pub fn current_principal() -> Result<Principal, AppError> {
 /// The current principal, if it holds `permission`.
 pub fn require(permission: Permission) -> Result<Principal, AppError> {
     let principal = current_principal()?;
+    check(&principal, permission)?;
+    Ok(principal)
+}
+
+/// Does `principal` hold `permission`? Forbidden otherwise.
+pub fn check(principal: &Principal, permission: Permission) -> Result<(), AppError> {
     if principal.may(permission) {
-        Ok(principal)
+        Ok(())
     } else {
         tracing::warn!(user = %principal.username, ?permission, "refused by authorization");
         Err(AppError::forbidden())
     }
 }
 
+/// `permission` on one site: the role must hold it (else Forbidden) and the site must be
+/// within scope (else the same "not found" as a missing site, before any tenant call).
+pub fn check_site(
+    principal: &Principal,
+    permission: Permission,
+    site_id: &str,
+) -> Result<(), AppError> {
+    check(principal, permission)?;
+    if site_id.trim().is_empty() || !principal.can_see_site(site_id) {
+        tracing::info!(user = %principal.username, ?permission, "site outside scope");
+        return Err(AppError::not_found("site"));
+    }
+    Ok(())
+}
+
+/// The current principal, if it holds `permission` on the site `site_id`.
+pub fn require_site(permission: Permission, site_id: &str) -> Result<Principal, AppError> {
+    let principal = current_principal()?;
+    check_site(&principal, permission, site_id)?;
+    Ok(principal)
+}
+
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
 
     #[test]
     fn helpdesk_sees_no_sites_and_no_sites_nav() {
         assert!(!allows(Role::Helpdesk, Permission::ViewSites));
-        assert_eq!(nav_for(Role::Helpdesk), vec![NavItem::Account]);
-        assert_eq!(home_for(Role::Helpdesk), "/account");
+        assert_eq!(
+            nav_for(Role::Helpdesk),
+            vec![NavItem::Users, NavItem::Jobs, NavItem::Account]
+        );
+        assert_eq!(home_for(Role::Helpdesk), "/users");
+    }
+
+    #[test]
+    fn only_helpdesk_and_admins_find_and_block_users() {
+        for p in [Permission::ViewUsers, Permission::BlockUsers] {
+            assert!(allows(Role::Admin, p));
+            assert!(allows(Role::Helpdesk, p));
+            assert!(!allows(Role::Delegated, p), "{p:?}");
+            assert!(!allows(Role::Viewer, p), "{p:?}");
+        }
+        assert!(!nav_for(Role::Delegated).contains(&NavItem::Users));
     }
 
     #[test]
     fn viewer_reads_but_does_not_edit() {
         assert!(allows(Role::Viewer, Permission::ViewSites));
         assert!(!allows(Role::Viewer, Permission::EditSites));
+    }
+
+    #[test]
+    fn only_admins_create_and_delete_sites() {
+        for p in [Permission::CreateSites, Permission::DeleteSites] {
+            assert!(allows(Role::Admin, p));
+            for role in [Role::Viewer, Role::Delegated, Role::Helpdesk] {
+                assert!(!allows(role, p), "{role:?} {p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn editors_manage_connectors_and_keys_viewers_see_no_secrets() {
+        for p in [
+            Permission::ManageConnectors,
+            Permission::ViewDeploymentSecrets,
+            Permission::ManageRegistrationKeys,
+            Permission::EditSites,
+        ] {
+            assert!(allows(Role::Admin, p));
+            assert!(allows(Role::Delegated, p));
+            assert!(!allows(Role::Viewer, p), "{p:?}");
+            assert!(!allows(Role::Helpdesk, p), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn site_checks_refuse_out_of_scope_as_not_found() {
+        let editor = Principal {
+            account_id: 1,
+            username: "editor".into(),
+            display_name: "Editor".into(),
+            role: Role::Delegated,
+            site_scope: ["a".to_string()].into_iter().collect(),
+        };
+        assert!(check_site(&editor, Permission::ManageConnectors, "a").is_ok());
+        let other = check_site(&editor, Permission::ManageConnectors, "b").unwrap_err();
+        assert_eq!(other.kind, crate::error::ErrorKind::NotFound);
+        let create = check_site(&editor, Permission::DeleteSites, "a").unwrap_err();
+        assert_eq!(create.kind, crate::error::ErrorKind::Forbidden);
+        let empty = check_site(&editor, Permission::EditSites, " ").unwrap_err();
+        assert_eq!(empty.kind, crate::error::ErrorKind::NotFound);
     }
 
     #[test]

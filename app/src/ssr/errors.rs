@@ -96,3 +96,9 @@ pub fn from_api(error: &ApiError) -> AppError {
     }
     app.with_request_id(request_id)
 }
+
+/// A one-line description of a tenant error for the audit trail (the client's messages
+/// never hold a token, a secret or a URL).
+pub fn describe(error: &ApiError) -> String {
+    error.to_string()
+}

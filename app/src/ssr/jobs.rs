@@ -39,6 +39,8 @@ struct Inner {
 pub mod kinds {
     /// Mute or unmute health notifications of sites (payload `{"mute": bool}`).
     pub const SITE_NOTIFICATIONS: &str = "sites.notifications";
+    /// Unblock tenant users (payload `{"idp_id", "user_id", "reason"}`).
+    pub const USERS_UNBLOCK: &str = "users.unblock";
 }
 
 impl JobRunner {
@@ -241,6 +243,10 @@ impl JobRunner {
                     Err(e) => Err(item_error(&e)),
                 }
             }
+            kinds::USERS_UNBLOCK => {
+                crate::ssr::usecases::users::unblock_item(client, &self.inner.store, &item.payload)
+                    .await
+            }
             other => Err((format!("unknown job kind {other}"), None)),
         }
     }
@@ -253,7 +259,11 @@ impl JobRunner {
         let entry = NewAuditEntry {
             actor: job.actor.clone(),
             action: job.kind.clone(),
-            target_kind: "site".into(),
+            target_kind: if job.kind == kinds::USERS_UNBLOCK {
+                "user".into()
+            } else {
+                "site".into()
+            },
             target_id: Some(item.target_id.clone()),
             target_name: Some(item.target_name.clone()),
             outcome: if ok { "ok".into() } else { "error".into() },

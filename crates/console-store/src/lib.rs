@@ -14,6 +14,7 @@ mod audit;
 mod error;
 mod jobs;
 pub mod password;
+mod schedules;
 mod schema;
 mod sessions;
 
@@ -32,6 +33,7 @@ pub use jobs::{
     ItemOutcome, ItemState, Job, JobItem, JobState, NewJob, NewJobItem, DEFAULT_JOB_LIMIT,
     INTERRUPTED_ERROR, MAX_JOB_LIMIT,
 };
+pub use schedules::{NewScheduledUnblock, ScheduledUnblock};
 pub use schema::SCHEMA_VERSION;
 pub use sessions::SqliteSessionStore;
 

@@ -81,6 +81,20 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX job_items_job_idx ON job_items (job_id, state, id);
     "#,
+    // v3: scheduled unblocks of tenant users (one per user).
+    r#"
+    CREATE TABLE scheduled_unblocks (
+        idp_id          TEXT    NOT NULL,
+        user_id         TEXT    NOT NULL,
+        user_name       TEXT    NOT NULL,
+        due_at          INTEGER NOT NULL,                 -- unix microseconds
+        created_by      TEXT    NOT NULL,                 -- console username
+        reason          TEXT    NOT NULL,
+        created_at      INTEGER NOT NULL,                 -- unix microseconds
+        PRIMARY KEY (idp_id, user_id)
+    );
+    CREATE INDEX scheduled_unblocks_due_idx ON scheduled_unblocks (due_at);
+    "#,
 ];
 
 /// The schema version this build creates and understands.

@@ -492,7 +492,8 @@ async fn a_version_1_database_is_migrated() {
         // Turn it back into a version 1 database (accounts, sessions, audit only).
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
-            "DROP TABLE job_items; DROP TABLE jobs; UPDATE schema_version SET version = 1;",
+            "DROP TABLE scheduled_unblocks; DROP TABLE job_items; DROP TABLE jobs; \
+             UPDATE schema_version SET version = 1;",
         )
         .unwrap();
     }
@@ -504,5 +505,5 @@ async fn a_version_1_database_is_migrated() {
     let version: i64 = conn
         .query_row("SELECT version FROM schema_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!((version, SCHEMA_VERSION), (2, 2));
+    assert_eq!((version, SCHEMA_VERSION), (3, 3));
 }

@@ -20,6 +20,8 @@ pub struct TestConsole {
     pub emulator: Option<Emulator>,
     pub state: AppState,
     pub data_dir: PathBuf,
+    /// The serving task: abort it to stop this console (its scheduler stops with it).
+    pub server: tokio::task::AbortHandle,
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -74,13 +76,14 @@ pub async fn spawn_with(settings: &[(&str, &str)], data_dir: PathBuf) -> TestCon
     let addr = app.addr;
     let emulator = app.emulator.clone();
     let state = app.state.clone();
-    tokio::spawn(app.run_until_stopped());
+    let server = tokio::spawn(app.run_until_stopped()).abort_handle();
     TestConsole {
         addr,
         base: format!("http://{addr}"),
         emulator,
         state,
         data_dir,
+        server,
     }
 }
 

@@ -53,7 +53,7 @@ pub async fn details(principal: &Principal) -> Result<AccountView, AppError> {
                 .filter(|s| principal.can_see_site(&s.id))
                 .map(|s| (s.id, s.name))
                 .collect();
-            mine.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+            mine.sort_by_key(|s| s.1.to_lowercase());
             AccountScope::Sites(mine)
         }
     };

@@ -6,11 +6,13 @@
 //! delegated editor's counts and pages never include a site outside their scope.
 
 use crate::error::AppError;
+use crate::model::SiteMode;
 use crate::model::{
     ConnectorCounts, ConnectorRow, ConnectorState, Health, SiteDetail, SiteQuery, SiteRow,
     SiteSort, SitesPage,
 };
-use crate::ssr::authz::Principal;
+use crate::ssr::audit::{audited, Change};
+use crate::ssr::authz::{check, check_site, Permission, Principal};
 use crate::ssr::errors::from_api;
 use crate::ssr::format;
 use crate::ssr::state::ConsoleState;
@@ -18,7 +20,7 @@ use std::collections::HashMap;
 use time::OffsetDateTime;
 use ztna_client::{ApiError, ListQuery};
 use ztna_wire::{
-    AuthenticationMode, Connector, LastSeen, Site, SiteHealth, SiteStatus, UpdateStatus,
+    AuthenticationMode, Connector, LastSeen, NewSite, Site, SiteHealth, SiteStatus, UpdateStatus,
 };
 
 pub async fn list(principal: &Principal, query: SiteQuery) -> Result<SitesPage, AppError> {
@@ -35,7 +37,8 @@ pub async fn list(principal: &Principal, query: SiteQuery) -> Result<SitesPage, 
         sites.iter().filter(|s| principal.can_see_site(&s.id)),
         query,
     );
-    page.can_edit = principal.may(crate::ssr::authz::Permission::EditSites);
+    page.can_edit = principal.may(Permission::EditSites);
+    page.can_create = principal.may(Permission::CreateSites);
     Ok(page)
 }
 
@@ -96,6 +99,7 @@ pub fn build_page<'a>(visible: impl Iterator<Item = &'a Site>, query: SiteQuery)
         counts,
         query: SiteQuery { page, ..query },
         can_edit: false,
+        can_create: false,
     }
 }
 
@@ -120,10 +124,252 @@ pub async fn detail(principal: &Principal, id: &str) -> Result<SiteDetail, AppEr
         .map(|v| v.connector_version)
         .map_err(|e| tracing::info!(error = %e, "latest connector version unavailable"))
         .ok();
-    Ok(site_detail(&site, latest, OffsetDateTime::now_utc()))
+    let mut detail = site_detail(&site, latest, OffsetDateTime::now_utc());
+    detail.can_edit = principal.may(Permission::EditSites);
+    detail.can_manage_connectors = principal.may(Permission::ManageConnectors);
+    detail.can_manage_keys = principal.may(Permission::ManageRegistrationKeys);
+    detail.can_delete = principal.may(Permission::DeleteSites);
+    Ok(detail)
 }
 
-fn health(status: Option<&SiteStatus>) -> Health {
+/// The tenant's "no such site" as the console's "not found, or not yours".
+pub(crate) fn site_error(e: ApiError) -> AppError {
+    match e {
+        ApiError::NotFound { .. } => {
+            AppError::not_found("site").with_request_id(e.request_id().map(str::to_string))
+        }
+        other => from_api(&other),
+    }
+}
+
+/// A site within the caller's scope, after `permission` is checked (before the tenant is
+/// asked anything).
+pub(crate) async fn site_for(
+    state: &ConsoleState,
+    principal: &Principal,
+    permission: Permission,
+    id: &str,
+) -> Result<Site, AppError> {
+    check_site(principal, permission, id)?;
+    state.client.get_site(id).await.map_err(site_error)
+}
+
+pub fn mode(mode: &AuthenticationMode) -> SiteMode {
+    match mode {
+        AuthenticationMode::Connector => SiteMode::Connector,
+        AuthenticationMode::Site => SiteMode::Site,
+        AuthenticationMode::Other(s) => SiteMode::Other(s.clone()),
+    }
+}
+
+/// What the new-site form sends.
+#[derive(Clone, Debug, Default)]
+pub struct NewSiteInput {
+    pub name: String,
+    /// Empty: the tenant's default region.
+    pub region: String,
+    /// `connector` or `site`.
+    pub mode: String,
+    pub notifications: bool,
+}
+
+/// What the edit form sends (the authentication mode is not editable).
+#[derive(Clone, Debug, Default)]
+pub struct SiteEdit {
+    pub name: String,
+    pub notifications: bool,
+}
+
+const NAME_MIN: usize = 2;
+const NAME_MAX: usize = 700;
+
+fn invalid(field: &str, message: impl Into<String>, hint: &str) -> AppError {
+    let mut e = AppError::new(crate::error::ErrorKind::Invalid, message, hint);
+    e.field = Some(field.to_string());
+    e
+}
+
+/// A site name as the tenant accepts it (2..700 characters, trimmed).
+pub fn valid_name(name: &str) -> Result<String, AppError> {
+    let name = name.trim();
+    let len = name.chars().count();
+    if len < NAME_MIN {
+        return Err(invalid(
+            "name",
+            "Enter a name of at least 2 characters.",
+            "For example the site's city or datacenter.",
+        ));
+    }
+    if len > NAME_MAX {
+        return Err(invalid(
+            "name",
+            format!("The name is {len} characters long; at most {NAME_MAX} are allowed."),
+            "Shorten the name.",
+        ));
+    }
+    Ok(name.to_string())
+}
+
+/// The create-site body from the form, checked against the tenant's regions.
+pub fn new_site_body(input: &NewSiteInput, regions: &[String]) -> Result<NewSite, AppError> {
+    let name = valid_name(&input.name)?;
+    let region = input.region.trim();
+    let region = if region.is_empty() {
+        None
+    } else if regions.iter().any(|r| r == region) {
+        Some(region.to_string())
+    } else {
+        return Err(invalid(
+            "region",
+            format!("“{region}” is not one of the tenant's regions."),
+            "Choose a region from the list.",
+        ));
+    };
+    let authentication_mode = match SiteMode::parse(&input.mode) {
+        Some(SiteMode::Connector) => AuthenticationMode::Connector,
+        Some(SiteMode::Site) => AuthenticationMode::Site,
+        _ => {
+            return Err(invalid(
+                "mode",
+                "Choose how connectors of this site authenticate.",
+                "It cannot be changed later.",
+            ))
+        }
+    };
+    Ok(NewSite {
+        name,
+        kubernetes_persistent_volume_name: None,
+        mute_health_notification: !input.notifications,
+        region,
+        authentication_mode,
+    })
+}
+
+/// A conflict on the name is reported at the name field.
+fn at_name_field(e: &ApiError) -> AppError {
+    let mut app = from_api(e);
+    if matches!(e, ApiError::Conflict { .. }) {
+        app.field = Some("name".to_string());
+        app.message = "A site with this name already exists.".to_string();
+        app.hint = "Site names are unique in the tenant; choose another name.".to_string();
+    }
+    app
+}
+
+/// Creates a site (tenant admins only). Returns its id and mode.
+pub async fn create(
+    state: &ConsoleState,
+    principal: &Principal,
+    input: NewSiteInput,
+) -> Result<(String, SiteMode), AppError> {
+    check(principal, Permission::CreateSites)?;
+    // Validate what needs no tenant call first.
+    valid_name(&input.name)?;
+    let regions: Vec<String> = if input.region.trim().is_empty() {
+        Vec::new()
+    } else {
+        state
+            .client
+            .list_regions()
+            .await
+            .map_err(|e| from_api(&e))?
+            .into_iter()
+            .map(|r| r.name)
+            .collect()
+    };
+    let body = new_site_body(&input, &regions)?;
+    let change = Change::new("site.create", "site").detail(serde_json::json!({
+        "name": body.name,
+        "region": body.region,
+        "authentication_mode": body.authentication_mode.as_str(),
+        "mute_health_notification": body.mute_health_notification,
+    }));
+    let site = audited(
+        state,
+        principal,
+        change,
+        state.client.create_site(&body),
+        |s: &Site| Some((s.id.clone(), s.name.clone())),
+    )
+    .await
+    .map_err(|e| at_name_field(&e))?;
+    Ok((site.id.clone(), mode(&site.authentication_mode)))
+}
+
+/// Only the edited fields change; everything else is written back as read.
+pub fn apply_edit(site: &mut Site, edit: &SiteEdit) {
+    site.name = edit.name.trim().to_string();
+    site.mute_health_notification = !edit.notifications;
+}
+
+/// Renames a site and/or switches its health notifications (read-merge-write).
+pub async fn update(
+    state: &ConsoleState,
+    principal: &Principal,
+    id: &str,
+    edit: SiteEdit,
+) -> Result<(), AppError> {
+    check_site(principal, Permission::EditSites, id)?;
+    let name = valid_name(&edit.name)?;
+    let edit = SiteEdit { name, ..edit };
+    let change = Change::new("site.update", "site")
+        .target(id, edit.name.clone())
+        .detail(serde_json::json!({
+            "name": edit.name,
+            "mute_health_notification": !edit.notifications,
+        }));
+    let for_write = edit.clone();
+    audited(
+        state,
+        principal,
+        change,
+        state
+            .client
+            .update_site_with(id, move |site| apply_edit(site, &for_write)),
+        |_| None,
+    )
+    .await
+    .map_err(|e| match e {
+        ApiError::NotFound { .. } => site_error(e),
+        other => at_name_field(&other),
+    })?;
+    Ok(())
+}
+
+/// Deletes a site (tenant admins only). The tenant refuses while connectors remain; its
+/// message is shown as is.
+pub async fn delete(state: &ConsoleState, principal: &Principal, id: &str) -> Result<(), AppError> {
+    let site = site_for(state, principal, Permission::DeleteSites, id).await?;
+    let change = Change::new("site.delete", "site")
+        .target(id, site.name.clone())
+        .detail(serde_json::json!({
+            "connectors": site.connector_objects.len(),
+            "applications": site.application_ids.len(),
+        }));
+    audited(
+        state,
+        principal,
+        change,
+        state.client.delete_site(id),
+        |_| None,
+    )
+    .await
+    .map_err(|e| match e {
+        ApiError::NotFound { .. } => site_error(e),
+        ApiError::BadRequest {
+            message,
+            request_id,
+        } => AppError::new(
+            crate::error::ErrorKind::Invalid,
+            format!("The tenant refused to delete the site: {message}"),
+            "Delete what still belongs to the site first, then delete the site.",
+        )
+        .with_request_id(request_id),
+        other => from_api(&other),
+    })
+}
+
+pub(crate) fn health(status: Option<&SiteStatus>) -> Health {
     match status.map(|s| &s.status) {
         Some(SiteHealth::Online) => Health::Online,
         Some(SiteHealth::Offline) => Health::Offline,
@@ -132,7 +378,7 @@ fn health(status: Option<&SiteStatus>) -> Health {
     }
 }
 
-fn counts(status: Option<&SiteStatus>) -> ConnectorCounts {
+pub(crate) fn counts(status: Option<&SiteStatus>) -> ConnectorCounts {
     status
         .map(|s| ConnectorCounts {
             up: s.connectors_up.len() as u32,
@@ -164,7 +410,7 @@ fn site_row(site: &Site) -> SiteRow {
 }
 
 /// Where each connector of a site stands, and since when it was seen.
-fn states(status: Option<&SiteStatus>) -> HashMap<&str, (ConnectorState, &LastSeen)> {
+pub(crate) fn states(status: Option<&SiteStatus>) -> HashMap<&str, (ConnectorState, &LastSeen)> {
     let mut map = HashMap::new();
     if let Some(s) = status {
         for (list, state) in [
@@ -182,7 +428,7 @@ fn states(status: Option<&SiteStatus>) -> HashMap<&str, (ConnectorState, &LastSe
 }
 
 /// When the status lists do not mention a connector, its own fields decide.
-fn fallback_state(c: &Connector) -> ConnectorState {
+pub(crate) fn fallback_state(c: &Connector) -> ConnectorState {
     if !c.enabled {
         ConnectorState::Disabled
     } else if !c.registered {
@@ -200,7 +446,7 @@ pub fn site_detail(site: &Site, latest: Option<String>, now: OffsetDateTime) -> 
         .iter()
         .map(|c| {
             let (state, last_seen) = match by_id.get(c.id.as_str()) {
-                Some((state, seen)) => (*state, (*seen).clone()),
+                Some((state, seen)) => (*state, **seen),
                 None => (fallback_state(c), LastSeen::Never),
             };
             let otp_expires = (!c.registered).then_some(c.date_otp_expire).flatten();
@@ -211,7 +457,9 @@ pub fn site_detail(site: &Site, latest: Option<String>, now: OffsetDateTime) -> 
                 deployment_type: c.deployment_type.label().to_string(),
                 version: c.version.clone(),
                 outdated: match (&latest, &c.version) {
-                    (Some(latest), Some(v)) => c.registered && !v.starts_with(latest.as_str()),
+                    (Some(latest), Some(v)) => {
+                        c.registered && super::connectors::is_outdated(v, latest)
+                    }
                     _ => false,
                 },
                 // An unregistered connector has no update status yet.
@@ -235,13 +483,14 @@ pub fn site_detail(site: &Site, latest: Option<String>, now: OffsetDateTime) -> 
             }
         })
         .collect();
-    connectors.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    connectors.sort_by_key(|c| c.name.to_lowercase());
     SiteDetail {
         id: site.id.clone(),
         name: site.name.clone(),
         region: site.region.clone().unwrap_or_else(|| "default".into()),
         health: health(status),
         auth_mode: auth_mode(&site.authentication_mode),
+        mode: mode(&site.authentication_mode),
         notifications_muted: site.mute_health_notification,
         collections: site.count_collections,
         applications: site.application_ids.len() as u32,
@@ -252,6 +501,10 @@ pub fn site_detail(site: &Site, latest: Option<String>, now: OffsetDateTime) -> 
         counts: counts(status),
         connectors,
         latest_version: latest,
+        can_edit: false,
+        can_manage_connectors: false,
+        can_manage_keys: false,
+        can_delete: false,
     }
 }
 

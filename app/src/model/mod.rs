@@ -2,7 +2,16 @@
 //!
 //! These are deliberately separate from the tenant's wire types (`ztna-wire`): they hold
 //! only what a page shows, pre-formatted on the server, and never a secret (an OTP, a
-//! deployment command, a token). Mapping from wire types happens in `ssr::usecases`.
+//! deployment command, a token) outside the one secret view (`deploy`). Mapping from
+//! wire types happens in `ssr::usecases`.
+
+pub mod deploy;
+pub mod health;
+pub mod keys;
+pub mod users;
+pub mod wizard;
+
+pub use wizard::SiteMode;
 
 use serde::{Deserialize, Serialize};
 
@@ -56,6 +65,7 @@ pub enum NavItem {
     Sites,
     Jobs,
     Account,
+    Users,
 }
 
 impl NavItem {
@@ -64,6 +74,7 @@ impl NavItem {
             NavItem::Sites => "/sites",
             NavItem::Jobs => "/jobs",
             NavItem::Account => "/account",
+            NavItem::Users => "/users",
         }
     }
 
@@ -72,6 +83,7 @@ impl NavItem {
             NavItem::Sites => "Sites",
             NavItem::Jobs => "Jobs",
             NavItem::Account => "Account",
+            NavItem::Users => "Users",
         }
     }
 }
@@ -309,6 +321,8 @@ pub struct SitesPage {
     pub query: SiteQuery,
     /// May the caller change these sites (bulk actions shown)?
     pub can_edit: bool,
+    /// May the caller create sites (the "New site" button)?
+    pub can_create: bool,
 }
 
 /// State of one connector, derived from the site's status lists.
@@ -379,6 +393,7 @@ pub struct SiteDetail {
     pub region: String,
     pub health: Health,
     pub auth_mode: String,
+    pub mode: SiteMode,
     pub notifications_muted: bool,
     pub collections: i64,
     pub applications: u32,
@@ -386,6 +401,14 @@ pub struct SiteDetail {
     pub counts: ConnectorCounts,
     pub connectors: Vec<ConnectorRow>,
     pub latest_version: Option<String>,
+    /// May the viewer edit the site (name, notifications)?
+    pub can_edit: bool,
+    /// May the viewer add and remove connectors (and see deployment commands)?
+    pub can_manage_connectors: bool,
+    /// May the viewer rotate and clean registration keys?
+    pub can_manage_keys: bool,
+    /// May the viewer delete the site?
+    pub can_delete: bool,
 }
 
 /// A bulk job as its page shows it.
