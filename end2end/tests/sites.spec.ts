@@ -38,11 +38,13 @@ test("sorting and search live in the URL and survive a reload", async ({ page })
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/q=office/);
   await expect(page).toHaveURL(/sort=region/);
+  // The list loads after the navigation: wait for the search's outcome, then count.
+  await expect(page.locator(".result-summary")).toContainText("office");
   const first = await page.locator("table tbody tr").count();
   expect(first).toBeGreaterThan(0);
   await page.reload();
   await expect(page.getByLabel("Search")).toHaveValue("office");
-  expect(await page.locator("table tbody tr").count()).toBe(first);
+  await expect(page.locator("table tbody tr")).toHaveCount(first);
   for (const name of await page.locator("table tbody th a").allInnerTexts()) {
     // Every row matches the search by name or region.
     expect(name.length).toBeGreaterThan(0);

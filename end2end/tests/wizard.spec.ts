@@ -82,6 +82,7 @@ test("an admin deploys a connector-mode site with a Linux connector and sees it 
 test("an admin creates a site-mode site and sees each new registration key once", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, "admin");
+  await expect(page).toHaveURL(/\/sites$/); // signed in before going on
   await page.goto("/sites/new");
   await waitForHydration(page);
   const siteName = `E2E Key Site ${run}`;
@@ -129,6 +130,7 @@ test("an admin creates a site-mode site and sees each new registration key once"
 
 test("a taken or too short name is reported at the field, keeping what was typed", async ({ page }) => {
   await signIn(page, "admin");
+  await expect(page).toHaveURL(/\/sites$/); // signed in before going on
   await page.goto("/sites/new");
   await waitForHydration(page);
   const name = page.getByLabel("Name");
@@ -156,6 +158,8 @@ test("a site editor cannot open a site that is not theirs, nor create sites", as
   expect(href).toBeTruthy();
 
   await signIn(page, "editor");
+  await expect(page).toHaveURL(/\/sites$/);
+  await expect(page.getByRole("link", { name: "Health report" })).toBeVisible();
   await expect(page.getByRole("link", { name: "New site" })).toHaveCount(0);
   for (const path of [href!, `${href}/connectors/new`, `${href}/keys`]) {
     const response = await page.goto(path);
@@ -175,6 +179,7 @@ test.describe("without JavaScript", () => {
     page,
   }) => {
     await signIn(page, "admin");
+    await expect(page).toHaveURL(/\/sites$/);
     await page.goto("/sites/new");
     await page.getByLabel("Name").fill("Toronto Lab");
     await page.getByRole("button", { name: "Create site" }).click();
@@ -192,7 +197,8 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("timer")).toContainText(/2[34] h/);
     await page.getByRole("button", { name: "Show deployment command" }).click();
     await expect(page).toHaveURL(/\/deployment$/);
-    await expect(page.locator("#deployment-command")).toContainText("OTP=");
+    await expect(page.locator("#deployment-command")).toContainText("OTP");
+    await expect(page.locator("#deployment-environment")).toContainText("OTP=");
     await expect(page.getByText("one-time secret")).toBeVisible();
     await page.getByRole("link", { name: "Back to the connector" }).click();
     await expect(page.locator("#deployment-command")).toHaveCount(0);

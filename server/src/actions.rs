@@ -37,13 +37,13 @@ pub async fn site_notifications(
         )
             .into_response();
     }
-    let mut ids: Vec<String> = fields
+    let mut seen = std::collections::HashSet::new();
+    let ids: Vec<String> = fields
         .iter()
         .filter(|(k, _)| k == "site")
         .map(|(_, v)| v.trim().to_string())
-        .filter(|v| !v.is_empty())
+        .filter(|v| !v.is_empty() && seen.insert(v.clone()))
         .collect();
-    ids.dedup();
     let mute = fields.iter().any(|(k, v)| k == "mute" && v == "true");
     if ids.is_empty() {
         return Redirect::to("/sites?notice=none_selected").into_response();

@@ -46,9 +46,17 @@ pub async fn sign_in(
         }
         Redirect::to(&location).into_response()
     };
-    if username.is_empty() || form.password.is_empty() || username.len() > 128 {
+    if username.is_empty()
+        || form.password.is_empty()
+        || username.len() > 128
+        || form.password.len() > 1024
+        || username.chars().any(char::is_control)
+    {
         return back("missing", "");
     }
+    // One password check at a time per username: parallel guesses queue up here, so
+    // each sees the pause the previous failures started (no burst gets around it).
+    let _turn = state.throttle.turn(&username).await;
     if let Some(wait) = state.throttle.check(&username, &address) {
         state.metrics.sign_in("throttled");
         return back("throttled", &format!("&retry={}", wait.as_secs().max(1)));
@@ -81,9 +89,9 @@ pub async fn sign_in(
         .and_then(Principal::from_account);
     let Some(principal) = principal else {
         state.metrics.sign_in("invalid");
-        tracing::info!(user = %username, %address, "sign-in failed");
+        tracing::info!(user = ?username, %address, "sign-in failed");
         if let Some(pause) = state.throttle.failed(&username, &address) {
-            tracing::warn!(user = %username, %address, pause_secs = pause.as_secs(), "sign-in paused after repeated failures");
+            tracing::warn!(user = ?username, %address, pause_secs = pause.as_secs(), "sign-in paused after repeated failures");
             return back("throttled", &format!("&retry={}", pause.as_secs().max(1)));
         }
         return back("invalid", "");

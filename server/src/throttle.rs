@@ -2,7 +2,7 @@
 //! that client address, with a pause that doubles while the failures go on.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::time::Instant;
 
@@ -27,6 +27,8 @@ pub struct LoginThrottle {
     per_user: Policy,
     per_address: Policy,
     entries: Mutex<HashMap<String, Entry>>,
+    /// One sign-in attempt at a time per username (see [`LoginThrottle::turn`]).
+    turns: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl Default for LoginThrottle {
@@ -54,7 +56,25 @@ impl LoginThrottle {
             per_user,
             per_address,
             entries: Mutex::new(HashMap::new()),
+            turns: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// Waits for this username's turn: attempts for one username are checked one after
+    /// another, so a burst of parallel guesses cannot all pass [`LoginThrottle::check`]
+    /// before the first failures are counted.
+    pub async fn turn(&self, username: &str) -> tokio::sync::OwnedMutexGuard<()> {
+        let lock = {
+            let mut turns = self.turns.lock().unwrap_or_else(|p| p.into_inner());
+            if turns.len() > 10_000 {
+                turns.retain(|_, l| Arc::strong_count(l) > 1);
+            }
+            turns
+                .entry(username.to_lowercase())
+                .or_insert_with(|| Arc::new(tokio::sync::Mutex::new(())))
+                .clone()
+        };
+        lock.lock_owned().await
     }
 
     fn keys(username: &str, address: &str) -> [(String, bool); 2] {

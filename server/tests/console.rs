@@ -419,3 +419,78 @@ async fn pages_carry_security_headers() {
     assert_eq!(h.get("x-frame-options").unwrap(), "DENY");
     assert_eq!(h.get("x-content-type-options").unwrap(), "nosniff");
 }
+
+#[tokio::test]
+async fn a_burst_of_parallel_guesses_cannot_get_around_the_throttle() {
+    let console = spawn().await;
+    let mut guesses = Vec::new();
+    for i in 0..12 {
+        let client = browser(&console);
+        let base = console.url("/auth/login");
+        guesses.push(tokio::spawn(async move {
+            client
+                .post(base)
+                .form(&[("username", "admin"), ("password", &format!("guess-{i}"))])
+                .send()
+                .await
+                .unwrap()
+        }));
+    }
+    for g in guesses {
+        g.await.unwrap();
+    }
+    let metrics = browser(&console)
+        .get(console.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let checked: f64 = metrics
+        .lines()
+        .find(|l| l.starts_with("console_sign_ins_total{outcome=\"invalid\"}"))
+        .and_then(|l| l.rsplit(' ').next()?.parse().ok())
+        .unwrap_or(0.0);
+    assert!(
+        checked <= 6.0,
+        "only the free failures (+1) were checked, got {checked}:\n{metrics}"
+    );
+    // And the right password now waits too.
+    let client = browser(&console);
+    assert!(console
+        .sign_in(&client, "admin", PASSWORD)
+        .await
+        .contains("error=throttled"));
+}
+
+#[tokio::test]
+async fn control_characters_in_a_username_are_refused() {
+    let console = spawn().await;
+    let client = browser(&console);
+    let to = console
+        .sign_in(&client, "mallory\n2026 INFO signed in user=admin", "x")
+        .await;
+    assert!(to.starts_with("/login?error=missing"), "{to}");
+}
+
+#[tokio::test]
+async fn page_zero_of_a_server_function_is_page_one() {
+    let console = spawn().await;
+    let client = browser(&console);
+    console.sign_in(&client, "admin", PASSWORD).await;
+    let (status, body) = console
+        .server_fn(
+            &client,
+            "sites/list",
+            &[
+                ("query[q]", ""),
+                ("query[sort]", "Name"),
+                ("query[descending]", "false"),
+                ("query[page]", "0"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("\"page\":1"), "{body}");
+}

@@ -275,3 +275,72 @@ async fn unfinished_jobs_resume_after_a_restart() {
     let done = wait_finished(&second, &client, &job.id.to_string()).await;
     assert_eq!(done["state"], "succeeded", "{done}");
 }
+
+#[tokio::test]
+async fn a_retry_after_the_scope_was_withdrawn_does_nothing() {
+    let console = spawn().await;
+    let emulator = console.emulator.clone().unwrap();
+    let editor = browser(&console);
+    console.sign_in(&editor, "editor", PASSWORD).await;
+    let toronto = console.site_id("Toronto Lab");
+    emulator
+        .inject_fault(ztna_emulator::Fault {
+            status: 500,
+            count: 100,
+            path_prefix: Some(format!("/v2/sites/{toronto}")),
+            message: None,
+        })
+        .unwrap();
+    let response = editor
+        .post(console.url("/actions/sites/notifications"))
+        .form(&[("site", toronto.as_str()), ("mute", "true")])
+        .send()
+        .await
+        .unwrap();
+    let id = job_id(&location(&response));
+    assert_eq!(
+        wait_finished(&console, &editor, &id).await["state"],
+        "failed"
+    );
+
+    // A tenant admin takes Toronto Lab away from the editor; the tenant recovers.
+    let store = &console.state.console.store;
+    let account = store.account_by_username("editor").await.unwrap().unwrap();
+    store
+        .upsert_account(console_store::NewAccount {
+            username: account.username.clone(),
+            display_name: account.display_name.clone(),
+            role: account.role.clone(),
+            site_scope: account
+                .site_scope
+                .iter()
+                .filter(|s| **s != toronto)
+                .cloned()
+                .collect(),
+            password_hash: account.password_hash.clone(),
+        })
+        .await
+        .unwrap();
+    emulator.clear_faults();
+    let (status, _) = console
+        .server_fn(&editor, "jobs/retry", &[("id", &id)])
+        .await;
+    assert_eq!(status, 200);
+    let job = wait_finished(&console, &editor, &id).await;
+    assert_eq!(job["state"], "failed", "{job}");
+    assert!(
+        job["items"][0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("no longer has access"),
+        "{job}"
+    );
+    let site = console
+        .state
+        .console
+        .client
+        .get_site(&toronto)
+        .await
+        .unwrap();
+    assert!(!site.mute_health_notification, "the tenant was not changed");
+}

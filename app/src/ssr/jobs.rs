@@ -199,7 +199,12 @@ impl JobRunner {
                 }
             };
             let _ = self.inner.changes.send(job_id);
-            let outcome = self.execute(&job.kind, &item).await;
+            // Access is checked again for every item (first run, retry, resume): a scope
+            // or role removed after the job was created stops the job's remaining items.
+            let outcome = match self.still_allowed(&job, &item).await {
+                Ok(()) => self.execute(&job.kind, &item).await,
+                Err(refusal) => Err((refusal, None)),
+            };
             self.audit(&job, &item, &outcome).await;
             match store.finish_item(item.id, outcome).await {
                 Ok(updated) => {
@@ -219,6 +224,40 @@ impl JobRunner {
                     break;
                 }
             }
+        }
+    }
+
+    /// May the job's starter, as their account is now, still do this item?
+    async fn still_allowed(&self, job: &Job, item: &JobItem) -> Result<(), String> {
+        use crate::ssr::authz::Permission;
+        let refused = || {
+            "not done: the person who started this job no longer has access to this object"
+                .to_string()
+        };
+        let account = self
+            .inner
+            .store
+            .account_by_username(&job.actor)
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "account lookup for a job item failed");
+                "not done: the console could not check access; retry the item".to_string()
+            })?;
+        let Some(principal) = account.as_ref().and_then(Principal::from_account) else {
+            return Err(refused());
+        };
+        let allowed = match job.kind.as_str() {
+            kinds::SITE_NOTIFICATIONS => {
+                principal.may(Permission::EditSites) && principal.can_see_site(&item.target_id)
+            }
+            kinds::USERS_UNBLOCK => principal.may(Permission::BlockUsers),
+            _ => false,
+        };
+        if allowed {
+            Ok(())
+        } else {
+            tracing::warn!(job = job.id, actor = %job.actor, target = %item.target_id, "job item refused: access withdrawn");
+            Err(refused())
         }
     }
 

@@ -80,7 +80,7 @@ pub fn build_page<'a>(visible: impl Iterator<Item = &'a Site>, query: SiteQuery)
     }
     let matching = rows.len() as u32;
     let pages = matching.div_ceil(SiteQuery::PAGE_SIZE).max(1);
-    let page = query.page.min(pages);
+    let page = query.page.clamp(1, pages);
     let start = ((page - 1) * SiteQuery::PAGE_SIZE) as usize;
     let rows = rows
         .into_iter()
