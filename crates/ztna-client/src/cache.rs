@@ -145,14 +145,16 @@ impl ReadCache {
                     st.entries.clear();
                 }
             }
-            st.entries.insert(
-                key.to_owned(),
-                Entry {
-                    family,
-                    stored: Instant::now(),
-                    resp: Arc::clone(resp),
-                },
-            );
+            if let Some(resp) = without_one_time_secrets(resp) {
+                st.entries.insert(
+                    key.to_owned(),
+                    Entry {
+                        family,
+                        stored: Instant::now(),
+                        resp,
+                    },
+                );
+            }
         }
     }
 
@@ -162,5 +164,79 @@ impl ReadCache {
         *st.generations.entry(family).or_insert(0) += 1;
         st.entries.retain(|_, e| e.family != family);
         st.flights.retain(|_, s| s.family != family);
+    }
+}
+
+/// Sites and connectors embed unregistered connectors' one-time passwords (`otp`). Those
+/// are secrets: the cache keeps a copy with every `otp` set to null, so a secret is never
+/// kept beyond the call that fetched it (callers that need it fetch the deployment
+/// command or environment, which are never cached).
+fn without_one_time_secrets(resp: &Arc<RawResponse>) -> Option<Arc<RawResponse>> {
+    fn scrub(v: &mut serde_json::Value) -> bool {
+        let mut changed = false;
+        match v {
+            serde_json::Value::Object(map) => {
+                if let Some(otp) = map.get_mut("otp") {
+                    if !otp.is_null() {
+                        *otp = serde_json::Value::Null;
+                        changed = true;
+                    }
+                }
+                for value in map.values_mut() {
+                    changed |= scrub(value);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for item in items {
+                    changed |= scrub(item);
+                }
+            }
+            _ => {}
+        }
+        changed
+    }
+    // Cheap test first: most answers carry no OTP at all.
+    if !resp.body.windows(5).any(|w| w == b"\"otp\"") {
+        return Some(Arc::clone(resp));
+    }
+    // Not readable as JSON: keep nothing rather than a possible secret.
+    let mut json = serde_json::from_slice::<serde_json::Value>(&resp.body).ok()?;
+    if !scrub(&mut json) {
+        return Some(Arc::clone(resp));
+    }
+    let body = serde_json::to_vec(&json).ok()?;
+    Some(Arc::new(RawResponse {
+        status: resp.status,
+        request_id: resp.request_id.clone(),
+        body,
+        queue_wait: resp.queue_wait,
+    }))
+}
+
+#[cfg(test)]
+mod otp_tests {
+    use super::*;
+
+    #[test]
+    fn cached_copies_hold_no_one_time_password() {
+        let body = br#"{"content":[{"id":"s","connector_objects":[{"id":"c","otp":"2d1e1bfa-secret","registered":false},{"id":"d","otp":null}]}]}"#;
+        let resp = Arc::new(RawResponse {
+            status: 200,
+            request_id: Some("r".into()),
+            body: body.to_vec(),
+            queue_wait: Duration::ZERO,
+        });
+        let kept = without_one_time_secrets(&resp).unwrap_or_else(|| Arc::clone(&resp));
+        let text = String::from_utf8(kept.body.clone()).unwrap_or_default();
+        assert!(!text.contains("2d1e1bfa-secret"), "{text}");
+        assert!(text.contains("\"registered\":false"));
+        let plain = Arc::new(RawResponse {
+            status: 200,
+            request_id: None,
+            body: br#"{"name":"x"}"#.to_vec(),
+            queue_wait: Duration::ZERO,
+        });
+        let same = without_one_time_secrets(&plain).unwrap_or_else(|| Arc::clone(&resp));
+        assert!(Arc::ptr_eq(&plain, &same));
     }
 }
