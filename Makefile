@@ -7,6 +7,8 @@ export RUST_BACKTRACE := 0
 # cargo-leptos sets this when it builds the server; setting it for every cargo command
 # keeps `cargo test` from rebuilding the server binary the end-to-end tests run.
 export LEPTOS_OUTPUT_NAME := ztna-console
+# One-shot builds gain nothing from incremental state, which costs gigabytes.
+export CARGO_INCREMENTAL := 0
 # npm's binaryen (wasm-opt 132) must win over anything else on PATH.
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
