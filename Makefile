@@ -12,10 +12,15 @@ export CARGO_INCREMENTAL := 0
 # npm's binaryen (wasm-opt 132) must win over anything else on PATH.
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test setup setup-test fmt-check lint lint-ssr lint-hydrate build unit e2e bench emulator
+
+.PHONY: run run-release test setup setup-test fmt-check lint lint-ssr lint-hydrate build unit e2e bench emulator
 
 ## Serve the console on http://127.0.0.1:3000 (embedded emulator unless configured).
 run: setup
+	cargo leptos serve
+
+## The same with an optimised server and WASM bundle (wasm-opt from npm's binaryen).
+run-release: setup
 	cargo leptos serve --release
 
 ## Every test: formatting, lints (ssr and hydrate), unit, contract, integration, end-to-end.
