@@ -13,5 +13,5 @@ export async function signIn(page: Page, username: string, password = demoPasswo
 
 /** Waits until the WASM bundle has hydrated the page (client-side navigation active). */
 export async function waitForHydration(page: Page) {
-  await expect(page.locator("body[data-hydrated='true']")).toHaveCount(1, { timeout: 15_000 });
+  await expect(page.locator("body[data-hydrated='true']")).toHaveCount(1, { timeout: 30_000 });
 }

@@ -7,6 +7,9 @@ use axum::response::Response;
 use http::{header, HeaderValue};
 
 pub async fn security_headers(request: Request, next: Next) -> Response {
+    // The JS/WASM/CSS bundle may be kept and revalidated (304 by Last-Modified), so the
+    // browser reuses its compiled WASM instead of fetching it again on every page.
+    let static_asset = request.uri().path().starts_with("/pkg/");
     let mut response = next.run(request).await;
     let h = response.headers_mut();
     h.insert(
@@ -30,6 +33,9 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
                  img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
             ),
         );
+    }
+    if static_asset && !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     }
     if !h.contains_key(header::CACHE_CONTROL) {
         // Pages hold tenant data for one person: no shared caches.
