@@ -305,18 +305,7 @@ async fn list_users(
         .filter(|u| params.matches_user(u))
         .map(|u| (params.user_key(u), u.id.clone(), u))
         .collect();
-    let page = params.page(paging, rows)?;
-    let page = IdentityPage {
-        content: page
-            .content
-            .into_iter()
-            .map(|u| UserView::new(store, u))
-            .collect(),
-        first: page.first,
-        last: page.last,
-        total: page.total,
-        next: page.next,
-    };
+    let page = params.page(paging, rows)?.map(|u| UserView::new(store, u));
     Ok(Json(IdentityPageView::new(page, params.per_page)))
 }
 
@@ -404,18 +393,7 @@ async fn list_groups(
         .filter(|g| params.matches_group(g))
         .map(|g| (params.group_key(g), g.id.clone(), g))
         .collect();
-    let page = params.page(paging, rows)?;
-    let page = IdentityPage {
-        content: page
-            .content
-            .into_iter()
-            .map(|g| GroupView::new(store, g))
-            .collect(),
-        first: page.first,
-        last: page.last,
-        total: page.total,
-        next: page.next,
-    };
+    let page = params.page(paging, rows)?.map(|g| GroupView::new(store, g));
     Ok(Json(IdentityPageView::new(page, params.per_page)))
 }
 
@@ -472,18 +450,7 @@ async fn group_users(
         .filter(|u| params.matches_user(u))
         .map(|u| (params.user_key(u), u.id.clone(), u))
         .collect();
-    let page = params.page(paging, rows)?;
-    let page = IdentityPage {
-        content: page
-            .content
-            .into_iter()
-            .map(|u| UserView::new(store, u))
-            .collect(),
-        first: page.first,
-        last: page.last,
-        total: page.total,
-        next: page.next,
-    };
+    let page = params.page(paging, rows)?.map(|u| UserView::new(store, u));
     Ok(Json(IdentityPageView::new(page, params.per_page)))
 }
 

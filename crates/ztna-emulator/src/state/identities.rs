@@ -837,6 +837,19 @@ pub(crate) struct IdentityPage<T> {
     pub next: NextPage,
 }
 
+impl<T> IdentityPage<T> {
+    /// The same page with each entry turned into its response view.
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> IdentityPage<U> {
+        IdentityPage {
+            content: self.content.into_iter().map(f).collect(),
+            first: self.first,
+            last: self.last,
+            total: self.total,
+            next: self.next,
+        }
+    }
+}
+
 const CURSOR_SEPARATOR: char = '\u{1f}';
 
 fn encode_cursor(descending: bool, key: &str, id: &str) -> String {
